@@ -1,0 +1,42 @@
+// Process entry for the command line: wires commands, no logic.
+import { Command, CommanderError } from "commander";
+import { registerActionCommand } from "./commands/action.js";
+import { registerChangedCommand } from "./commands/changed.js";
+import { registerEvalCommand } from "./commands/eval.js";
+import { registerExportCommand } from "./commands/export.js";
+import { registerMethodsCommand } from "./commands/methods.js";
+import { registerPullCommand } from "./commands/pull.js";
+import { registerRankEvalCommand } from "./commands/rank-eval.js";
+import { registerReviewCommand } from "./commands/review.js";
+import { registerScoreCommand } from "./commands/score.js";
+import { registerServeCommand } from "./commands/serve.js";
+import { registerWorkerCommand } from "./commands/worker.js";
+
+const program = new Command("java-judge")
+  .description("Reviews the Java methods a pull request changes with a small local judge model")
+  .version("0.1.0")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommand(program);
+registerWorkerCommand(program);
+registerActionCommand(program);
+registerMethodsCommand(program);
+registerChangedCommand(program);
+registerScoreCommand(program);
+registerReviewCommand(program);
+registerEvalCommand(program);
+registerRankEvalCommand(program);
+registerExportCommand(program);
+registerPullCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; a usage error (unknown option, missing argument) exits 2.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+/** Durable job queue. Implementations: SQLite (embedded, same file as the store) and PostgreSQL (pg-boss). */
+export interface JobInput {
+  /** "review" | "regenerate" | "command" | ... */
+  type: string;
+  /** GitHub delivery id (X-GitHub-Delivery): the same id never makes two jobs. */
+  deliveryId: string;
+  /** Jobs with the same supersede key (e.g. "owner/repo#12:review") are superseded by a newer one. */
+  supersedeKey?: string;
+  payload: Record<string, unknown>;
+}
+
+export interface Job extends JobInput {
+  id: string;
+  attempt: number;
+  createdAt: string;
+}
+
+export interface EnqueueResult {
+  id: string;
+  /** false when a job with this delivery id already exists. */
+  created: boolean;
+  /** Ids of older jobs this one superseded (still queued, or running: those are asked to stop). */
+  superseded: Job[];
+}
+
+/** Thrown by a handler for a failure worth retrying later (GitHub 5xx, secondary rate limit, lease lost). */
+export class RetryableError extends Error {
+  override name = "RetryableError";
+  constructor(
+    message: string,
+    /** Seconds to wait before the next attempt, when the cause says (retry-after). */
+    readonly retryAfterSeconds?: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** Thrown for a failure that will not get better by retrying (bad config, unparseable input). */
+export class FatalJobError extends Error {
+  override name = "FatalJobError";
+}
+
+export interface JobContext {
+  job: Job;
+  /** Aborted when the job is superseded or the worker is shutting down. */
+  signal: AbortSignal;
+  /** Is this job still the newest for its supersede key? */
+  isSuperseded(): Promise<boolean>;
+}
+
+export type JobHandler = (ctx: JobContext) => Promise<void>;
+
+export interface QueueCounts {
+  queued: number;
+  running: number;
+  done: number;
+  failed: number;
+  dead: number;
+  superseded: number;
+}
+
+export interface Queue {
+  readonly kind: "sqlite" | "postgres";
+  enqueue(job: JobInput): Promise<EnqueueResult>;
+  /** Starts `concurrency` workers calling handler; resolves the returned stop() once running jobs end or are released. */
+  work(handler: JobHandler, opts?: { concurrency?: number }): Promise<{ stop(): Promise<void> }>;
+  counts(): Promise<QueueCounts>;
+  close(): Promise<void>;
+}
