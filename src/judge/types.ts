@@ -36,6 +36,8 @@ export interface Judge {
   readonly id: string;
   /** Display names of the model(s). */
   readonly models: string[];
+  /** sha256 of the exact prompt(s) this judge would evaluate for an input: the cache key's prompt part. */
+  promptHash?(input: JudgeInput): string;
   score(inputs: JudgeInput[], onProgress?: (p: ScoreProgress) => void): Promise<JudgeResult[]>;
   /** Cumulative stats since creation. */
   stats(): JudgeStats;

@@ -60,11 +60,28 @@ export interface QueueCounts {
   superseded: number;
 }
 
+export interface StopOptions {
+  /** How long running jobs may take to finish before their signal aborts and they are released (default 20000). */
+  graceMs?: number;
+}
+
+export interface WorkerPool {
+  /** Stops taking jobs; waits for the running ones to finish, else aborts and releases them (SIGTERM path). */
+  stop(opts?: StopOptions): Promise<void>;
+}
+
+/** Where the queue reports what it cannot throw (a failed claim, a lost lease); pino's methods fit. */
+export interface QueueLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
 export interface Queue {
   readonly kind: "sqlite" | "postgres";
   enqueue(job: JobInput): Promise<EnqueueResult>;
   /** Starts `concurrency` workers calling handler; resolves the returned stop() once running jobs end or are released. */
-  work(handler: JobHandler, opts?: { concurrency?: number }): Promise<{ stop(): Promise<void> }>;
+  work(handler: JobHandler, opts?: { concurrency?: number }): Promise<WorkerPool>;
   counts(): Promise<QueueCounts>;
   close(): Promise<void>;
 }

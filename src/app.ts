@@ -1,0 +1,14 @@
+import type { ApplicationFunction } from "probot";
+import { type HandlerDeps, registerReviewHandlers } from "./github/register-review-handlers.js";
+
+export type AppDeps = HandlerDeps;
+
+/**
+ * The Probot app: registers the webhook handlers, each of which only enqueues a job. Other features add
+ * their `register…Handlers(app, deps)` call here.
+ */
+export function createApp(deps: AppDeps): ApplicationFunction {
+  return (app) => {
+    registerReviewHandlers(app, deps);
+  };
+}

@@ -1,0 +1,85 @@
+import type { Node } from "web-tree-sitter";
+import { describeMethod } from "./describe-method.js";
+import type { ExtractedMethod } from "./types.js";
+
+const METHODS = new Set([
+  "method_declaration",
+  "constructor_declaration",
+  "compact_constructor_declaration",
+  // Annotation interface elements are declared like abstract methods (`int value() default 0;`).
+  "annotation_type_element_declaration",
+]);
+const BODIES = new Set(["class_body", "interface_body", "enum_body", "annotation_type_body"]);
+const MEMBER_CONTAINERS = new Set([
+  "program",
+  "class_body",
+  "interface_body",
+  "enum_body_declarations",
+  "annotation_type_body",
+]);
+const TYPE_KEYWORDS = new Set(["class", "interface", "enum", "record", "@interface"]);
+
+export interface LocatedMethod {
+  method: ExtractedMethod;
+  /** Offsets of the span in the source (UTF-16 units). */
+  start: number;
+  end: number;
+}
+
+/** Walks the whole tree once (a cursor: no recursion, so no stack limit on deep expressions). */
+export function collectMethods(root: Node, source: string, path: string): LocatedMethod[] {
+  const methods: LocatedMethod[] = [];
+  const cursor = root.walk();
+  const scope: string[] = [""];
+  let depth = 0;
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      let childScope = scope[depth] ?? "";
+      if (METHODS.has(type)) {
+        methods.push(describeMethod({ node: cursor.currentNode, source, path, className: childScope }));
+      } else if (BODIES.has(type)) {
+        const element = scopeElement(cursor.currentNode);
+        childScope = childScope === "" ? element : `${childScope}.${element}`;
+      }
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        scope[depth] = childScope;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return methods;
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** What a type body adds to the class chain: its name, `<local:Name>` or `<anonymous>`. */
+function scopeElement(body: Node): string {
+  const owner = body.parent;
+  if (!owner || owner.type === "object_creation_expression" || owner.type === "enum_constant") {
+    return "<anonymous>";
+  }
+  if (owner.type === "ERROR") return nameBeforeBody(body) ?? "<anonymous>";
+  const name = owner.childForFieldName("name")?.text || "<error>";
+  return isLocal(owner) ? `<local:${name}>` : name;
+}
+
+function isLocal(declaration: Node): boolean {
+  let parent = declaration.parent;
+  while (parent && parent.type === "ERROR") parent = parent.parent;
+  return parent !== null && !MEMBER_CONTAINERS.has(parent.type);
+}
+
+/** In a broken header (`class Foo extends {`) tree-sitter leaves `class Foo` as loose tokens. */
+function nameBeforeBody(body: Node): string | null {
+  let name: string | null = null;
+  for (let node = body.previousSibling; node; node = node.previousSibling) {
+    if (node.type === "identifier") name = node.text;
+    else if (TYPE_KEYWORDS.has(node.type)) return name;
+  }
+  return null;
+}

@@ -1,0 +1,36 @@
+import { createRequire } from "node:module";
+import { Language, Parser } from "web-tree-sitter";
+import { extractFromParser } from "./extract-from-parser.js";
+import type { ExtractedMethod } from "./types.js";
+
+/** The process's Java parser; tree-sitter objects stay behind this interface. */
+export interface JavaParser {
+  /** Every method and constructor of one file, in file order; never throws on broken code. */
+  extractMethods(path: string, source: string): ExtractedMethod[];
+}
+
+let loading: Promise<JavaParser> | undefined;
+
+/** Loads web-tree-sitter and the Java grammar once per process; later calls share the same parser. */
+export function loadJavaParser(): Promise<JavaParser> {
+  loading ??= createJavaParser().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+async function createJavaParser(): Promise<JavaParser> {
+  const require = createRequire(import.meta.url);
+  let wasmPath: string;
+  try {
+    wasmPath = require.resolve("tree-sitter-java/tree-sitter-java.wasm");
+  } catch {
+    throw new Error("tree-sitter-java's wasm grammar is missing: run `npm ci` to install the dependencies");
+  }
+  await Parser.init();
+  const language = await Language.load(wasmPath);
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return { extractMethods: (path, source) => extractFromParser(parser, path, source) };
+}

@@ -1,0 +1,22 @@
+/** True for a doc comment: `/**` but not the empty block comment `/**\/`. */
+export function isJavadoc(comment: string): boolean {
+  return comment.startsWith("/**") && comment !== "/**/";
+}
+
+/**
+ * The text of a Javadoc comment without its markers: `/**`, `*\/` and each line's leading `*` go, as
+ * the javadoc tool drops them; inner line breaks and tags stay, leading/trailing blank lines go.
+ */
+export function parseJavadoc(comment: string): string {
+  const inner = comment.replace(/^\/\*\*/, "").replace(/\*\/$/, "");
+  const stripped = inner.split(/\r\n|\r|\n/).map((line) => {
+    const star = /^[ \t\f]*\*+/.exec(line);
+    if (!star) return line.trim();
+    // One space after the star is layout; deeper indentation (code samples) is kept.
+    const rest = line.slice(star[0].length).trimEnd();
+    return rest.startsWith(" ") ? rest.slice(1) : rest;
+  });
+  while (stripped.length > 0 && stripped[0]?.trim() === "") stripped.shift();
+  while (stripped.length > 0 && stripped.at(-1)?.trim() === "") stripped.pop();
+  return stripped.join("\n");
+}

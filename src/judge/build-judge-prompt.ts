@@ -1,0 +1,27 @@
+import type { JudgeInput } from "./types.js";
+import type { PromptTemplate } from "./prompt-template.js";
+
+/**
+ * Renders the prompt of one input. Inserted text cannot add a section: a line of it that starts with "###"
+ * (after indentation) gets a backslash before its hashes, so a method holding "### Rating" cannot end its section.
+ * The shared text before the first placeholder comes first, so consecutive prompts share a token prefix.
+ */
+export function buildJudgePrompt(input: JudgeInput, template: PromptTemplate): string {
+  const values: Record<string, string> = {
+    description: neutralize(describe(input)),
+    signature: neutralize(input.signature.trim()),
+    code: neutralize(input.code.replace(/\s+$/, "")),
+  };
+  // One pass, so a placeholder inside inserted text is never expanded.
+  return template.text.replace(/\{(description|signature|code)\}/g, (_, key: string) => values[key] ?? "");
+}
+
+function describe(input: JudgeInput): string {
+  const text = input.description?.trim();
+  if (text) return text;
+  return `None (method ${input.name} of class ${input.className || "<unknown>"})`;
+}
+
+function neutralize(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/^([ \t]*)(###)/gm, "$1\\$2");
+}

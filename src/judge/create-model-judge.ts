@@ -1,0 +1,113 @@
+import { createNextTokenEvaluator } from "../llm/create-next-token-evaluator.js";
+import { ContextTooSmallError } from "../llm/llm-errors.js";
+import type { LlmModel } from "../llm/llm-model.js";
+import { loadModel } from "../llm/load-model.js";
+import { buildJudgePrompt } from "./build-judge-prompt.js";
+import { hashPrompt } from "./hash-prompt.js";
+import { DEFAULT_PROMPT_TEMPLATE, type PromptTemplate } from "./prompt-template.js";
+import type { Judge, JudgeInput, JudgeResult, JudgeStats } from "./types.js";
+
+export interface ModelJudgeParams {
+  /** A loaded model (the caller disposes it), or a GGUF path (the judge loads and disposes it). */
+  model: LlmModel | string;
+  /** Sequences of the context, evaluated together in one batch; default 4. */
+  sequences?: number;
+  /** Tokens per sequence; default min(train context, 4096). */
+  contextSize?: number;
+  /** Default false: scores bit-identical whatever the batching. */
+  flashAttention?: boolean;
+  batchSize?: number;
+  template?: PromptTemplate;
+  /** Display name; default the model's name. */
+  name?: string;
+}
+
+export class LabelNotOneTokenError extends Error {
+  override name = "LabelNotOneTokenError";
+}
+
+/** A judge backed by one model: score = P(correct) / (P(correct) + P(incorrect)) of the next token. */
+export async function createModelJudge(params: ModelJudgeParams): Promise<Judge> {
+  const owned = typeof params.model === "string";
+  const llm = typeof params.model === "string" ? await loadModel({ path: params.model }) : params.model;
+  try {
+    return await buildJudge(llm, owned, params);
+  } catch (error) {
+    if (owned) await llm.dispose();
+    throw error;
+  }
+}
+
+async function buildJudge(llm: LlmModel, owned: boolean, params: ModelJudgeParams): Promise<Judge> {
+  const template = params.template ?? DEFAULT_PROMPT_TEMPLATE;
+  const labels = [template.correct, template.incorrect].map((label) => {
+    const tokens = llm.tokenize(label);
+    if (tokens.length !== 1 || tokens[0] === undefined) {
+      throw new LabelNotOneTokenError(
+        `label "${label}" is ${tokens.length} tokens for ${llm.name}; a judge label must be one token (fix the template in models/models.json)`,
+      );
+    }
+    return tokens[0];
+  });
+  const evaluator = await createNextTokenEvaluator(llm, {
+    ...(params.sequences === undefined ? {} : { sequences: params.sequences }),
+    ...(params.contextSize === undefined ? {} : { contextSize: params.contextSize }),
+    ...(params.batchSize === undefined ? {} : { batchSize: params.batchSize }),
+    flashAttention: params.flashAttention ?? false,
+  });
+  // The template with empty inserts is the least any prompt needs.
+  const minimum = llm.tokenize(buildJudgePrompt({ description: "-", signature: "", code: "", className: "", name: "" }, template)).length;
+  if (minimum + 1 > evaluator.contextSize) {
+    await evaluator.dispose();
+    throw new ContextTooSmallError(minimum + 1, evaluator.contextSize);
+  }
+  const stats: JudgeStats = { promptTokens: 0, evaluatedTokens: 0, evaluations: 0, seconds: 0 };
+  const templateHash = hashPrompt(JSON.stringify(template)).slice(0, 12);
+
+  return {
+    id: `${llm.fingerprint}:${templateHash}`,
+    models: [params.name ?? llm.name],
+    promptHash: (input: JudgeInput) => hashPrompt(buildJudgePrompt(input, template)),
+    async score(inputs, onProgress) {
+      const started = performance.now();
+      const results: JudgeResult[] = new Array(inputs.length);
+      const prompts: number[][] = [];
+      const slots: number[] = [];
+      inputs.forEach((input, i) => {
+        const tokens = llm.tokenize(buildJudgePrompt(input, template));
+        if (tokens.length > evaluator.contextSize) {
+          results[i] = {
+            kind: "skipped",
+            reason: `too long for the judge: ${tokens.length} prompt tokens, the context holds ${evaluator.contextSize}`,
+          };
+        } else {
+          prompts.push(tokens);
+          slots.push(i);
+        }
+      });
+      let done = inputs.length - prompts.length;
+      onProgress?.({ done, total: inputs.length });
+      await evaluator.evaluate(prompts, labels, (k, r) => {
+        const i = slots[k] as number;
+        const [p1 = 0, p0 = 0] = r.probabilities;
+        const promptTokens = (prompts[k] as number[]).length;
+        stats.promptTokens += promptTokens;
+        stats.evaluatedTokens += r.evaluatedTokens;
+        stats.evaluations += 1;
+        results[i] =
+          p1 + p0 > 0
+            ? { kind: "scored", score: p1 / (p1 + p0), promptTokens, cached: false }
+            : { kind: "skipped", reason: "the judge gives neither label any probability" };
+        done += 1;
+        onProgress?.({ done, total: inputs.length });
+      });
+      stats.seconds += (performance.now() - started) / 1000;
+      return results;
+    },
+    stats: () => ({ ...stats }),
+    async dispose() {
+      await evaluator.dispose();
+      if (owned) await llm.dispose();
+    },
+  };
+}

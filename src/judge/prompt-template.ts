@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/**
+ * The judge's prompt format: data, kept with the model in models/models.json, since a model fine-tuned on another
+ * format declares its own. `text` holds the placeholders {description}, {signature} and {code}.
+ */
+export const promptTemplateSchema = z.object({
+  /** Plain-completion prompt; the model's next token after it is the label. */
+  text: z.string().refine((t) => ["{description}", "{signature}", "{code}"].every((p) => t.includes(p)), {
+    message: "must contain {description}, {signature} and {code}",
+  }),
+  /** Label of a correct method; must be one token. */
+  correct: z.string().min(1).default("1"),
+  /** Label of an incorrect method; must be one token. */
+  incorrect: z.string().min(1).default("0"),
+});
+
+export type PromptTemplate = z.infer<typeof promptTemplateSchema>;
+
+/** DESIGN.md's format. */
+export const DEFAULT_PROMPT_TEMPLATE: PromptTemplate = {
+  text: [
+    "### Description",
+    "{description}",
+    "### Signature",
+    "{signature}",
+    "### Candidate",
+    "{code}",
+    "### Rating (1 = correct, 0 = incorrect)",
+    "",
+  ].join("\n"),
+  correct: "1",
+  incorrect: "0",
+};
+
+/** Validates a template from models.json; a bad one names what is wrong. */
+export function parsePromptTemplate(value: unknown, where: string): PromptTemplate {
+  const parsed = promptTemplateSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid prompt template in ${where}: ${issue?.path.join(".") || "template"} ${issue?.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,100 @@
+import type { LlamaContext, LlamaContextSequence, Token } from "node-llama-cpp";
+import { ContextTooSmallError } from "./llm-errors.js";
+import type { LlmModel } from "./llm-model.js";
+import { planSequenceWork } from "./plan-sequence-work.js";
+
+export interface NextTokenEvaluatorOptions {
+  /** Tokens per sequence; default min(train context, 4096). */
+  contextSize?: number;
+  /** Sequences of the one context that llama.cpp evaluates in one batch; default 4. */
+  sequences?: number;
+  /** false where scores must be bit-identical whatever the batching and prefix reuse. Default false. */
+  flashAttention?: boolean;
+  /** Tokens per llama.cpp batch; default node-llama-cpp's (512). */
+  batchSize?: number;
+}
+
+export interface NextTokenResult {
+  /** P(target) of each target token, after the whole prompt. */
+  probabilities: number[];
+  /** Tokens evaluated for this prompt (the prompt minus the prefix reused from the sequence's state). */
+  evaluatedTokens: number;
+}
+
+/** Plain data in and out: token ids in, next-token probabilities out. Owns one context and its sequences. */
+export interface NextTokenEvaluator {
+  readonly contextSize: number;
+  readonly sequences: number;
+  evaluate(
+    prompts: number[][],
+    targets: number[],
+    onResult?: (index: number, result: NextTokenResult) => void,
+  ): Promise<NextTokenResult[]>;
+  dispose(): Promise<void>;
+}
+
+export async function createNextTokenEvaluator(
+  llm: LlmModel,
+  options: NextTokenEvaluatorOptions = {},
+): Promise<NextTokenEvaluator> {
+  const contextSize = options.contextSize ?? Math.min(llm.trainContextSize, 4096);
+  const sequenceCount = Math.max(1, options.sequences ?? 4);
+  const context: LlamaContext = await llm.model.createContext({
+    contextSize,
+    sequences: sequenceCount,
+    flashAttention: options.flashAttention ?? false,
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+  });
+  const sequences: LlamaContextSequence[] = [];
+  for (let i = 0; i < sequenceCount; i++) sequences.push(context.getSequence());
+  const size = sequences[0]?.contextSize ?? contextSize;
+  // Both evaluate() calls and dispose() queue here, so two callers never share a sequence's state.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function evaluateOne(seq: LlamaContextSequence, prompt: number[], targets: number[]) {
+    if (prompt.length === 0) throw new Error("cannot evaluate an empty prompt");
+    if (prompt.length > size) throw new ContextTooSmallError(prompt.length, size);
+    // Keep the prefix this sequence already holds; the last token is always evaluated again for its distribution.
+    const reuse = Math.min(seq.compareContextTokens(prompt as Token[]).firstDifferentIndex, prompt.length - 1);
+    if (reuse < seq.nextTokenIndex) await seq.eraseContextTokenRanges([{ start: reuse, end: seq.nextTokenIndex }]);
+    const rest = prompt.slice(reuse) as Token[];
+    const last = rest.pop() as Token;
+    const out = await seq.controlledEvaluate([...rest, [last, { generateNext: { probabilities: true } }]]);
+    const probs = out[rest.length]?.next.probabilities;
+    if (probs === undefined) throw new Error("llama.cpp returned no next-token probabilities");
+    return {
+      probabilities: targets.map((t) => probs.get(t as Token) ?? 0),
+      evaluatedTokens: prompt.length - reuse,
+    };
+  }
+
+  async function run(prompts: number[][], targets: number[], onResult?: (i: number, r: NextTokenResult) => void) {
+    const results: NextTokenResult[] = new Array(prompts.length);
+    const plan = planSequenceWork(prompts, sequences.length);
+    await Promise.all(
+      plan.map(async (indices, s) => {
+        const seq = sequences[s] as LlamaContextSequence;
+        for (const i of indices) {
+          const result = await evaluateOne(seq, prompts[i] as number[], targets);
+          results[i] = result;
+          onResult?.(i, result);
+        }
+      }),
+    );
+    return results;
+  }
+
+  return {
+    contextSize: size,
+    sequences: sequences.length,
+    evaluate(prompts, targets, onResult) {
+      const next = queue.then(() => run(prompts, targets, onResult));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async dispose() {
+      await queue;
+      await context.dispose();
+    },
+  };
+}

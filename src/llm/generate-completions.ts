@@ -1,0 +1,84 @@
+import { LlamaCompletion } from "node-llama-cpp";
+import { ContextTooSmallError } from "./llm-errors.js";
+import type { LlmModel } from "./llm-model.js";
+
+export interface GenerateCompletionsParams {
+  model: LlmModel;
+  prompt: string;
+  /** Completions to sample; default 10 (the paper's N). */
+  n?: number;
+  /** Sampling temperature; default 0.8. 0 is greedy: every completion is the same. */
+  temperature?: number;
+  /** Completion i is sampled with seed + i, so a run can be reproduced; default 1. */
+  seed?: number;
+  /** Tokens each completion may generate; default 512. */
+  maxTokens?: number;
+  topP?: number;
+  topK?: number;
+  /** Texts that end a completion (not included in it); default the closing code fence. */
+  stop?: string[];
+  signal?: AbortSignal;
+}
+
+export interface Completion {
+  text: string;
+  /** Tokens generated. */
+  tokens: number;
+  /** "maxTokens" when the limit cut it off. */
+  stopReason: "eogToken" | "stopGenerationTrigger" | "customStopTrigger" | "maxTokens" | "abort";
+}
+
+export interface CompletionBatch {
+  completions: Completion[];
+  promptTokens: number;
+  /** Tokens generated, all completions together. */
+  generatedTokens: number;
+  seconds: number;
+}
+
+/**
+ * Samples N completions of one prompt, one after another in one sequence of a context made for this
+ * call (and freed after it): the prompt is evaluated once and reused, and a fixed order keeps runs
+ * reproducible, which sampling in parallel sequences (batched float sums) would not guarantee.
+ */
+export async function generateCompletions(params: GenerateCompletionsParams): Promise<CompletionBatch> {
+  const { model, prompt } = params;
+  const n = params.n ?? 10;
+  const maxTokens = params.maxTokens ?? 512;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`completions: n must be a positive integer, got ${n}`);
+  if (!Number.isInteger(maxTokens) || maxTokens < 1) {
+    throw new Error(`completions: maxTokens must be a positive integer, got ${maxTokens}`);
+  }
+  const promptTokens = model.tokenize(prompt).length + 1; // + BOS
+  const needed = promptTokens + maxTokens;
+  if (needed > model.trainContextSize) throw new ContextTooSmallError(needed, model.trainContextSize);
+  const started = performance.now();
+  const context = await model.model.createContext({ contextSize: needed, sequences: 1, flashAttention: false });
+  const completion = new LlamaCompletion({ contextSequence: context.getSequence(), autoDisposeSequence: true });
+  try {
+    const completions: Completion[] = [];
+    for (let i = 0; i < n; i++) {
+      let tokens = 0;
+      const { response, metadata } = await completion.generateCompletionWithMeta(prompt, {
+        maxTokens,
+        temperature: params.temperature ?? 0.8,
+        seed: (params.seed ?? 1) + i,
+        ...(params.topP === undefined ? {} : { topP: params.topP }),
+        ...(params.topK === undefined ? {} : { topK: params.topK }),
+        customStopTriggers: params.stop ?? ["\n```"],
+        // The limit is the limit: no context shift that would quietly drop the start of the prompt.
+        disableContextShift: true,
+        onToken: (t) => {
+          tokens += t.length;
+        },
+        ...(params.signal === undefined ? {} : { signal: params.signal }),
+      });
+      completions.push({ text: response, tokens, stopReason: metadata.stopReason });
+    }
+    const generatedTokens = completions.reduce((sum, c) => sum + c.tokens, 0);
+    return { completions, promptTokens, generatedTokens, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    completion.dispose();
+    await context.dispose();
+  }
+}

@@ -1,0 +1,209 @@
+import { loadRepoConfig } from "../config/load-repo-config.js";
+import { describeError } from "../errors.js";
+import { type CheckRunWriter, openCheckRun } from "../github/check-run-writer.js";
+import { findMergeBase } from "../github/find-merge-base.js";
+import { listPullFiles } from "../github/list-pull-files.js";
+import { toRetryableError } from "../github/to-retryable-error.js";
+import type { GitHubClient } from "../github/types.js";
+import type { Judge, JudgeStats } from "../judge/types.js";
+import { RetryableError } from "../queue/types.js";
+import type { Store } from "../store/types.js";
+import { collectChangedMethods, type MethodExtractor } from "./collect-changed-methods.js";
+import { decideConclusion } from "./decide-conclusion.js";
+import { judgeMethods } from "./judge-methods.js";
+import { publishReview } from "./publish-review.js";
+import * as notice from "./render-check-notice.js";
+import { renderCheckSummary, renderCheckTitle } from "./render-check-summary.js";
+import type { ReviewJobPayload } from "./review-job-payload.js";
+
+export interface ReviewJobDeps {
+  octokit: GitHubClient;
+  /** The (cached) judge; rejects when the model cannot be loaded. */
+  getJudge: () => Promise<Judge>;
+  store: Store;
+  javaParser: MethodExtractor;
+  clock: { now(): Date };
+  log: { info(msg: string): void; warn(msg: string): void };
+}
+
+export interface ReviewJobControl {
+  attempt: number;
+  /** Is a newer job (push) of this PR waiting? */
+  isSuperseded(): Promise<boolean>;
+}
+
+export type ReviewJobResult =
+  | "reviewed"
+  | "superseded"
+  | "skipped"
+  | "invalid-config"
+  | "judge-unavailable"
+  | "no-java";
+
+const PROGRESS_EVERY_MS = 5_000;
+
+/** The review of one head sha of one PR, as the numbered steps of DESIGN.md ("Pipeline of one review job"). */
+export async function runReviewJob(
+  job: ReviewJobPayload,
+  ctl: ReviewJobControl,
+  deps: ReviewJobDeps,
+): Promise<ReviewJobResult> {
+  const { octokit, clock } = deps;
+  const repo = { owner: job.owner, repo: job.repo };
+  const now = () => clock.now();
+  const started = clock.now().getTime();
+
+  // 1. The check run: created `queued` (or taken over on a re-run or retry), then `in_progress`.
+  const check = await openCheckRun({
+    octokit,
+    repo,
+    headSha: job.headSha,
+    checkRunId: job.checkRunId,
+    reuseExisting: ctl.attempt > 1,
+    now,
+  });
+  try {
+    await check.progress("Reading the repository config", "Starting the review.");
+
+    // 1b. The repo config (default branch, `_extends`): an invalid file fails the check run naming the key.
+    const loaded = await loadRepoConfig(octokit, repo);
+    if (!loaded.ok) return finish(check, notice.renderInvalidConfigNotice(loaded.error), "invalid-config");
+    const config = loaded.config;
+    if (!config.enabled) return finish(check, notice.renderDisabledNotice(), "skipped");
+    if (job.draft && !job.explicit && !config.drafts)
+      return finish(check, notice.renderDraftNotice(), "skipped");
+
+    // 1c. The PR's files (paginated; GitHub stops at 3000), compared with the merge base like the PR's diff.
+    const files = await listPullFiles(octokit, repo, job.pullNumber);
+    const baseSha = await findMergeBase(octokit, repo, job.baseSha, job.headSha);
+
+    // 2-3. Base and head contents of each selected file; the changed methods.
+    const changes = await collectChangedMethods({
+      octokit,
+      repo,
+      files,
+      baseSha,
+      headSha: job.headSha,
+      config,
+      parser: deps.javaParser,
+    });
+    if (changes.reviewedFiles === 0 && changes.skippedFiles.length === 0) {
+      return finish(check, notice.renderNoJavaNotice(changes.excludedFiles), "no-java");
+    }
+    if (changes.methods.length === 0 && changes.skippedFiles.length === 0) {
+      return finish(check, notice.renderNoChangedMethodsNotice(changes.reviewedFiles), "no-java");
+    }
+    if (await superseded(ctl, octokit, job)) return "superseded";
+
+    // 4-6. Skips with reasons, scores (cached), findings.
+    let judge: Judge;
+    try {
+      judge = await deps.getJudge();
+    } catch (error) {
+      return finish(check, notice.renderJudgeUnavailableNotice(describeError(error)), "judge-unavailable");
+    }
+    const before = judge.stats();
+    const total = changes.methods.length;
+    await check.progress(`Scoring ${total} changed methods`, `scored 0 / ${total} methods`);
+    let lastProgress = clock.now().getTime();
+    const pending: Promise<void>[] = [];
+    const outcomes = await judgeMethods({
+      methods: changes.methods,
+      judge,
+      config,
+      onProgress: ({ done, total: n }) => {
+        const t = clock.now().getTime();
+        if (t - lastProgress < PROGRESS_EVERY_MS || done === n) return;
+        lastProgress = t;
+        pending.push(
+          check.progress(`Scoring ${n} changed methods`, `scored ${done} / ${n} methods`).catch(() => {}),
+        );
+      },
+    });
+    await Promise.all(pending);
+    const stats = diffStats(before, judge.stats());
+
+    // 8. Before posting: is the PR's head still this job's sha?
+    if (await superseded(ctl, octokit, job)) return "superseded";
+
+    // 7 + 9. Comments, annotations, threads; then the completed check run with the table.
+    const published = await publishReview({
+      octokit,
+      store: deps.store,
+      repo,
+      pullNumber: job.pullNumber,
+      headSha: job.headSha,
+      outcomes,
+      patches: changes.patches,
+      config,
+      now,
+    });
+    const partial = changes.skippedFiles.length > 0 || published.refused.length > 0;
+    await check.complete({
+      conclusion: decideConclusion({ outcomes, whenFlagged: config.check.conclusion_when_flagged, partial }),
+      title: renderCheckTitle(outcomes),
+      summary: renderCheckSummary({
+        outcomes,
+        skippedFiles: changes.skippedFiles,
+        threshold: config.threshold,
+        models: judge.models,
+        promptTokens: stats.promptTokens,
+        evaluatedTokens: stats.evaluatedTokens,
+        seconds: (clock.now().getTime() - started) / 1000,
+        inlineComments: published.inlineComments,
+        annotations: published.annotations.length,
+        refused: published.refused,
+      }),
+      annotations: published.annotations,
+      withActions: true,
+    });
+    deps.log.info(
+      `reviewed ${repo.owner}/${repo.repo}#${job.pullNumber} at ${job.headSha.slice(0, 7)}: ${renderCheckTitle(outcomes)}`,
+    );
+    return "reviewed";
+  } catch (error) {
+    // Retryable: leave the check run in progress; the queue runs the job again and takes the run over.
+    if (error instanceof RetryableError) throw error;
+    await check
+      .complete({
+        conclusion: "failure",
+        title: "Review failed",
+        summary: `The review failed: ${describeError(error)}`,
+        withActions: true,
+      })
+      .catch(() => {});
+    throw error;
+  }
+
+  async function superseded(c: ReviewJobControl, o: GitHubClient, j: ReviewJobPayload): Promise<boolean> {
+    const newerQueued = await c.isSuperseded();
+    let head = j.headSha;
+    try {
+      const { data } = await o.rest.pulls.get({ ...repo, pull_number: j.pullNumber });
+      head = data.head.sha;
+    } catch (error) {
+      throw toRetryableError(error, "re-reading the pull request's head");
+    }
+    if (head === j.headSha && !newerQueued) return false;
+    await check.complete(notice.renderSupersededNotice(head));
+    return true;
+  }
+}
+
+async function finish(
+  check: CheckRunWriter,
+  n: notice.CheckNotice,
+  result: ReviewJobResult,
+): Promise<ReviewJobResult> {
+  await check.complete({ ...n, withActions: n.conclusion === "failure" });
+  return result;
+}
+
+function diffStats(a: JudgeStats, b: JudgeStats): JudgeStats {
+  return {
+    promptTokens: b.promptTokens - a.promptTokens,
+    evaluatedTokens: b.evaluatedTokens - a.evaluatedTokens,
+    evaluations: b.evaluations - a.evaluations,
+    seconds: b.seconds - a.seconds,
+  };
+}

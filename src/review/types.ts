@@ -1,0 +1,69 @@
+import type { ChangeKind } from "../java/types.js";
+
+/** One changed method's fate in a review: scored (flagged or passing) or skipped with a reason. */
+export interface MethodOutcome {
+  path: string;
+  key: string;
+  hash: string;
+  name: string;
+  className: string;
+  signature: string;
+  startLine: number;
+  endLine: number;
+  change: ChangeKind;
+  hasJavadoc: boolean;
+  result: { kind: "scored"; score: number; flagged: boolean } | { kind: "skipped"; reason: string };
+}
+
+/** A changed file the review did not read, and why (binary, too large, excluded, ...). */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** A bot comment already on the PR: from the store, or found by its marker when the store missed it. */
+export interface ExistingComment {
+  methodKey: string;
+  bodyHash: string;
+  commentId: number;
+  commentNodeId: string;
+  path: string;
+  line: number;
+  state: "open" | "resolved" | "outdated";
+  /** Someone other than the app replied in the thread: the bot then leaves the thread alone. */
+  humanReplied: boolean;
+}
+
+/** Where a line comment goes: RIGHT side of the head sha, `startLine` only for a multi-line comment. */
+export interface CommentPlacement {
+  path: string;
+  line: number;
+  startLine?: number;
+}
+
+export interface PlannedComment {
+  outcome: MethodOutcome;
+  placement: CommentPlacement;
+  body: string;
+}
+
+export interface PlannedAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "warning" | "notice" | "failure";
+  title: string;
+  message: string;
+}
+
+/** What one run does to the PR's comments: the cross-push decisions of DESIGN.md. */
+export interface CommentActions {
+  /** Findings without a comment for this exact method text: post one. */
+  post: MethodOutcome[];
+  /** Old comments of methods that now pass: resolve their threads. */
+  resolve: ExistingComment[];
+  /** Old comments of methods still flagged but changed: minimize as OUTDATED (a new comment is posted). */
+  minimize: ExistingComment[];
+  /** Findings that already carry a comment for the same text: nothing new. */
+  unchanged: MethodOutcome[];
+}

@@ -1,0 +1,189 @@
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { EnqueueResult, Job, JobInput, QueueCounts } from "../queue/types.js";
+import { connectDatabase } from "./connect-database.js";
+import type { JobOutcome, LeaseState } from "./job-outcome.js";
+import type { Database, JobTable } from "./schema.js";
+
+/** The SQLite queue's job table. Every write that ends a run is guarded by the lease owner. */
+export interface JobRepository {
+  insert(input: JobInput, id: string, now: Date): Promise<EnqueueResult>;
+  claim(params: { owner: string; now: Date; leaseMs: number; maxAttempts: number }): Promise<Job | undefined>;
+  renew(params: { jobId: string; owner: string; now: Date; leaseMs: number }): Promise<LeaseState>;
+  settle(params: { jobId: string; owner: string; outcome: JobOutcome; now: Date }): Promise<boolean>;
+  isSuperseded(jobId: string): Promise<boolean>;
+  counts(): Promise<QueueCounts>;
+  close(): Promise<void>;
+}
+
+export async function openJobRepository(databaseUrl: string): Promise<JobRepository> {
+  const connection = await connectDatabase(databaseUrl);
+  const { db } = connection;
+  return {
+    insert: (input, id, now) => insertJob(db, input, id, now),
+    claim: (params) => claimJob(db, params),
+    async renew({ jobId, owner, now, leaseMs }) {
+      const row = await db
+        .updateTable("jobs")
+        .set({ lease_expires_ms: now.getTime() + leaseMs, updated_at: now.toISOString() })
+        .where("id", "=", jobId)
+        .where("lease_owner", "=", owner)
+        .where("state", "=", "running")
+        .returning("superseded_by")
+        .executeTakeFirst();
+      if (!row) return "lost";
+      return row.superseded_by === null ? "ok" : "superseded";
+    },
+    settle: (params) => settleJob(db, params),
+    async isSuperseded(jobId) {
+      const row = await db
+        .selectFrom("jobs")
+        .select(["state", "superseded_by"])
+        .where("id", "=", jobId)
+        .executeTakeFirst();
+      return row !== undefined && (row.superseded_by !== null || row.state === "superseded");
+    },
+    async counts() {
+      const rows = await db
+        .selectFrom("jobs")
+        .select(["state", (eb) => eb.fn.countAll<number | string>().as("n")])
+        .groupBy("state")
+        .execute();
+      const counts: QueueCounts = { queued: 0, running: 0, done: 0, failed: 0, dead: 0, superseded: 0 };
+      for (const r of rows) if (r.state in counts) counts[r.state as keyof QueueCounts] = Number(r.n);
+      return counts;
+    },
+    close: () => connection.close(),
+  };
+}
+
+async function insertJob(db: Kysely<Database>, input: JobInput, id: string, now: Date): Promise<EnqueueResult> {
+  return db.transaction().execute(async (trx) => {
+    const at = now.toISOString();
+    // Writing first takes SQLite's write lock at once, so two processes never both see "no such delivery".
+    const inserted = await trx
+      .insertInto("jobs")
+      .values({
+        id,
+        type: input.type,
+        delivery_id: input.deliveryId,
+        supersede_key: input.supersedeKey ?? null,
+        payload: JSON.stringify(input.payload),
+        state: "queued",
+        attempt: 0,
+        run_after_ms: now.getTime(),
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) => oc.column("delivery_id").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!inserted) {
+      const existing = await trx
+        .selectFrom("jobs")
+        .select("id")
+        .where("delivery_id", "=", input.deliveryId)
+        .executeTakeFirstOrThrow();
+      return { id: existing.id, created: false, superseded: [] };
+    }
+    if (input.supersedeKey === undefined) return { id, created: true, superseded: [] };
+    const older = await trx
+      .selectFrom("jobs")
+      .selectAll()
+      .where("supersede_key", "=", input.supersedeKey)
+      .where("state", "in", ["queued", "running"])
+      .where("superseded_by", "is", null)
+      .where("id", "!=", id)
+      .execute();
+    for (const row of older) {
+      // A queued job ends here; a running one keeps its lease and learns at its next renewal.
+      await trx
+        .updateTable("jobs")
+        .set({ superseded_by: id, updated_at: at, ...(row.state === "queued" ? { state: "superseded" } : {}) })
+        .where("id", "=", row.id)
+        .execute();
+    }
+    return { id, created: true, superseded: older.map(toJob) };
+  });
+}
+
+async function claimJob(
+  db: Kysely<Database>,
+  p: { owner: string; now: Date; leaseMs: number; maxAttempts: number },
+): Promise<Job | undefined> {
+  const nowMs = p.now.getTime();
+  // A lease that expired on the last allowed attempt (the worker died every time) goes to the dead letters.
+  await db
+    .updateTable("jobs")
+    .set({
+      state: "dead",
+      lease_owner: null,
+      last_error: "the worker stopped renewing its lease (killed?) on the last attempt",
+      updated_at: p.now.toISOString(),
+    })
+    .where("state", "=", "running")
+    .where("lease_expires_ms", "<", nowMs)
+    .where("attempt", ">=", p.maxAttempts)
+    .execute();
+  const row = await db
+    .updateTable("jobs")
+    .set({
+      state: "running",
+      attempt: sql`attempt + 1`,
+      lease_owner: p.owner,
+      lease_expires_ms: nowMs + p.leaseMs,
+      updated_at: p.now.toISOString(),
+    })
+    .where("id", "=", (eb) =>
+      eb
+        .selectFrom("jobs")
+        .select("id")
+        .where((w) =>
+          w.or([
+            w.and([w("state", "=", "queued"), w("run_after_ms", "<=", nowMs)]),
+            w.and([w("state", "=", "running"), w("lease_expires_ms", "<", nowMs)]),
+          ]),
+        )
+        .orderBy("run_after_ms")
+        .orderBy("created_at")
+        .limit(1),
+    )
+    .returningAll()
+    .executeTakeFirst();
+  return row && toJob(row);
+}
+
+async function settleJob(
+  db: Kysely<Database>,
+  p: { jobId: string; owner: string; outcome: JobOutcome; now: Date },
+): Promise<boolean> {
+  const o = p.outcome;
+  const base = { lease_owner: null, lease_expires_ms: null, updated_at: p.now.toISOString() };
+  const changes =
+    o.kind === "retry"
+      ? { ...base, state: "queued", last_error: o.error, run_after_ms: p.now.getTime() + o.delaySeconds * 1000 }
+      : o.kind === "released"
+        ? { ...base, state: "queued", run_after_ms: p.now.getTime(), attempt: sql<number>`attempt - 1` }
+        : o.kind === "failed" || o.kind === "dead"
+          ? { ...base, state: o.kind, last_error: o.error }
+          : { ...base, state: o.kind };
+  const result = await db
+    .updateTable("jobs")
+    .set(changes)
+    .where("id", "=", p.jobId)
+    .where("lease_owner", "=", p.owner)
+    .where("state", "=", "running")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+function toJob(r: Selectable<JobTable>): Job {
+  return {
+    id: r.id,
+    type: r.type,
+    deliveryId: r.delivery_id,
+    ...(r.supersede_key === null ? {} : { supersedeKey: r.supersede_key }),
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    attempt: r.attempt,
+    createdAt: r.created_at,
+  };
+}

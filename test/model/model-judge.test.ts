@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createModelJudge } from "../../src/judge/create-model-judge.js";
+import type { Judge, JudgeResult } from "../../src/judge/types.js";
+import type { LlmModel } from "../../src/llm/llm-model.js";
+import { loadModel } from "../../src/llm/load-model.js";
+import { makeJudgeInputs } from "./judge-fixtures.js";
+import { writeTinyGguf } from "./write-tiny-gguf.js";
+
+const scores = (results: JudgeResult[]): number[] =>
+  results.map((r) => (r.kind === "scored" ? r.score : Number.NaN));
+
+describe("createModelJudge on real inference", () => {
+  let model: LlmModel;
+  const judges: Judge[] = [];
+  const judgeOf = async (params: Omit<Parameters<typeof createModelJudge>[0], "model">) => {
+    const j = await createModelJudge({ model, contextSize: 1024, ...params });
+    judges.push(j);
+    return j;
+  };
+  beforeAll(async () => {
+    model = await loadModel({ path: await writeTinyGguf({ seed: 7 }), gpu: false });
+  });
+  afterAll(async () => {
+    for (const j of judges) await j.dispose();
+    await model.dispose();
+  });
+
+  it("gives scores in [0, 1] that depend on the method", async () => {
+    const judge = await judgeOf({ sequences: 2 });
+    const s = scores(await judge.score(makeJudgeInputs(6)));
+    for (const v of s) expect(v).toBeGreaterThanOrEqual(0);
+    for (const v of s) expect(v).toBeLessThanOrEqual(1);
+    expect(new Set(s).size).toBeGreaterThan(1);
+  });
+
+  it("gives the same scores batched over sequences with prefix reuse as one by one in fresh sequences", async () => {
+    const inputs = makeJudgeInputs(8);
+    const batched = await judgeOf({ sequences: 4 });
+    const batchedScores = scores(await batched.score(inputs));
+    const single: number[] = [];
+    for (const input of inputs) {
+      const fresh = await judgeOf({ sequences: 1 });
+      single.push(...scores(await fresh.score([input])));
+      await fresh.dispose();
+    }
+    expect(batchedScores).toEqual(single);
+    // Scoring again in the warm judge reuses whole prompts but for the last token: still the same scores.
+    expect(scores(await batched.score([...inputs].reverse()))).toEqual([...single].reverse());
+  });
+
+  it("evaluates fewer tokens than the prompts hold when prompts share a prefix", async () => {
+    const judge = await judgeOf({ sequences: 1 });
+    const inputs = makeJudgeInputs(4);
+    const results = await judge.score(inputs);
+    const promptTokens = results.reduce((n, r) => n + (r.kind === "scored" ? r.promptTokens : 0), 0);
+    const shared = model.tokenize("### Description\n").length;
+    const stats = judge.stats();
+    expect(stats.promptTokens).toBe(promptTokens);
+    expect(stats.evaluations).toBe(4);
+    // At least the template's opening line is reused by the 2nd, 3rd and 4th prompt.
+    expect(stats.evaluatedTokens).toBeLessThanOrEqual(promptTokens - 3 * shared);
+    expect(stats.evaluatedTokens).toBeGreaterThan(0);
+  });
+
+  it("skips a method too long for the context, with a reason, and scores the others", async () => {
+    const judge = await judgeOf({ sequences: 2 });
+    const [ok, long] = makeJudgeInputs(2) as [ReturnType<typeof makeJudgeInputs>[0], ReturnType<typeof makeJudgeInputs>[0]];
+    const huge = { ...long, code: `${long.code}\n${"// filler line\n".repeat(200)}` };
+    const [a, b] = await judge.score([ok, huge]);
+    expect(a?.kind).toBe("scored");
+    expect(b).toMatchObject({ kind: "skipped", reason: expect.stringMatching(/too long.*\d+ prompt tokens.*holds \d+/) });
+  });
+
+  it("reports progress up to the total", async () => {
+    const judge = await judgeOf({ sequences: 2 });
+    const seen: number[] = [];
+    await judge.score(makeJudgeInputs(3), (p) => {
+      expect(p.total).toBe(3);
+      seen.push(p.done);
+    });
+    expect(seen.at(-1)).toBe(3);
+  });
+});

@@ -1,0 +1,14 @@
+import { createModelJudge } from "../../src/judge/create-model-judge.js";
+import { loadModel } from "../../src/llm/load-model.js";
+import { makeJudgeInputs } from "./judge-fixtures.js";
+import { writeTinyGguf } from "./write-tiny-gguf.js";
+let t = performance.now();
+const lap = (s: string) => { const n = performance.now(); console.log(s, (n - t).toFixed(0), "ms"); t = n; };
+const model = await loadModel({ path: await writeTinyGguf({ seed: 7 }), gpu: false });
+lap("load");
+const judge = await createModelJudge({ model, contextSize: 1024, sequences: Number(process.argv[2] ?? 2) });
+lap("judge");
+const r = await judge.score(makeJudgeInputs(6));
+lap("score6");
+console.log(JSON.stringify(judge.stats()), r.map((x) => x.kind === "scored" ? x.score.toFixed(4) : x.reason).join(" "));
+await judge.dispose(); await model.dispose();
