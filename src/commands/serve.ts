@@ -1,15 +1,14 @@
 import type { Command } from "commander";
-import { UsageError } from "../errors.js";
+import { startServe, stopOnSignal } from "../main.js";
 import { runAction } from "./run-action.js";
 
-// PLACEHOLDER: replaced by the owner of this command.
 export function registerServeCommand(program: Command): void {
   program
     .command("serve")
-    .description("(not built yet)")
+    .description("Run the GitHub App: webhook server (PORT, HOST) and WORKERS in-process review workers")
     .action(
       runAction(async () => {
-        throw new UsageError("serve is not built yet");
+        stopOnSignal(await startServe());
       }),
     );
 }

@@ -1,15 +1,14 @@
 import type { Command } from "commander";
-import { UsageError } from "../errors.js";
+import { startWorkerOnly, stopOnSignal } from "../main.js";
 import { runAction } from "./run-action.js";
 
-// PLACEHOLDER: replaced by the owner of this command.
 export function registerWorkerCommand(program: Command): void {
   program
     .command("worker")
-    .description("(not built yet)")
+    .description("Run review workers only (model hosts), taking jobs from DATABASE_URL's queue")
     .action(
       runAction(async () => {
-        throw new UsageError("worker is not built yet");
+        stopOnSignal(await startWorkerOnly());
       }),
     );
 }

@@ -38,15 +38,15 @@ export async function changedMethodsInRepo(params: ChangedMethodsInRepoParams): 
 }
 
 async function resolveCommit(git: SimpleGit, rev: string): Promise<string> {
-  try {
-    return (
-      await git.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`])
-    ).trim();
-  } catch {
-    throw new UsageError(
-      `unknown revision ${JSON.stringify(rev)}: pass a commit, branch or tag of the repository`,
-    );
+  // `--quiet` makes a bad revision print nothing (simple-git then resolves with ""), never an error.
+  const sha = await git
+    .raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`])
+    .then((out) => out.trim())
+    .catch(() => "");
+  if (!/^[0-9a-f]{40,64}$/.test(sha)) {
+    throw new UsageError(`unknown revision ${JSON.stringify(rev)}: pass a commit, branch or tag of the repository`);
   }
+  return sha;
 }
 
 /** The file's text at a commit; null when it is binary (a `.java` name does not make it source). */

@@ -10,6 +10,7 @@ const METHODS = new Set([
   "annotation_type_element_declaration",
 ]);
 const BODIES = new Set(["class_body", "interface_body", "enum_body", "annotation_type_body"]);
+const WANTED = [...METHODS, ...BODIES];
 const MEMBER_CONTAINERS = new Set([
   "program",
   "class_body",
@@ -26,35 +27,25 @@ export interface LocatedMethod {
   end: number;
 }
 
-/** Walks the whole tree once (a cursor: no recursion, so no stack limit on deep expressions). */
+/**
+ * One native search for the nodes that matter (bodies and declarations, in document order), then the class
+ * chain from their nesting: a JavaScript walk over every token costs several times the parse itself.
+ */
 export function collectMethods(root: Node, source: string, path: string): LocatedMethod[] {
   const methods: LocatedMethod[] = [];
-  const cursor = root.walk();
-  const scope: string[] = [""];
-  let depth = 0;
-  try {
-    for (;;) {
-      const type = cursor.nodeType;
-      let childScope = scope[depth] ?? "";
-      if (METHODS.has(type)) {
-        methods.push(describeMethod({ node: cursor.currentNode, source, path, className: childScope }));
-      } else if (BODIES.has(type)) {
-        const element = scopeElement(cursor.currentNode);
-        childScope = childScope === "" ? element : `${childScope}.${element}`;
-      }
-      if (cursor.gotoFirstChild()) {
-        depth++;
-        scope[depth] = childScope;
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return methods;
-        depth--;
-      }
+  const open: Array<{ end: number; chain: string }> = [];
+  for (const node of root.descendantsOfType(WANTED)) {
+    const start = node.startIndex;
+    while (open.length > 0 && (open.at(-1)?.end ?? 0) <= start) open.pop();
+    const chain = open.at(-1)?.chain ?? "";
+    if (METHODS.has(node.type)) {
+      methods.push(describeMethod({ node, source, path, className: chain }));
+    } else {
+      const element = scopeElement(node);
+      open.push({ end: node.endIndex, chain: chain === "" ? element : `${chain}.${element}` });
     }
-  } finally {
-    cursor.delete();
   }
+  return methods;
 }
 
 /** What a type body adds to the class chain: its name, `<local:Name>` or `<anonymous>`. */

@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import type { LocatedMethod } from "./collect-methods.js";
 import { collapseWhitespace, methodHash, methodKey, removeWhitespace } from "./method-key.js";
-import { isJavadoc, parseJavadoc } from "./parse-javadoc.js";
+import { isJavadoc, parseJavadoc, parseMarkdownDoc } from "./parse-javadoc.js";
 import type { ExtractedMethod } from "./types.js";
 
 export interface DescribeMethodParams {
@@ -102,9 +102,26 @@ function javadocBefore(node: Node): string | null {
   for (let sibling = node.previousSibling; sibling && COMMENTS.has(sibling.type); ) {
     // An empty doc comment (`/**/`, `/** */`) describes nothing: the judge is told "None".
     if (sibling.type === "block_comment" && isJavadoc(sibling.text)) return parseJavadoc(sibling.text) || null;
+    if (isMarkdownDocLine(sibling)) return parseMarkdownDoc(markdownDocLines(sibling)) || null;
     sibling = sibling.previousSibling;
   }
   return null;
+}
+
+/** Java 23 Markdown doc comments (JEP 467): consecutive lines that start with `///`. */
+function isMarkdownDocLine(node: Node): boolean {
+  return node.type === "line_comment" && node.text.startsWith("///");
+}
+
+function markdownDocLines(last: Node): string[] {
+  const lines = [last.text];
+  let row = last.startPosition.row;
+  for (let node = last.previousSibling; node && isMarkdownDocLine(node); node = node.previousSibling) {
+    if (node.startPosition.row !== row - 1) break;
+    lines.unshift(node.text);
+    row--;
+  }
+  return lines;
 }
 
 /** Source text of [from, to) with comments cut out, so a collapsed `// ...` cannot swallow what follows. */

@@ -20,3 +20,14 @@ export function parseJavadoc(comment: string): string {
   while (stripped.length > 0 && stripped.at(-1)?.trim() === "") stripped.pop();
   return stripped.join("\n");
 }
+
+/** The text of `///` doc comment lines: the slashes go, then the indentation the lines share. */
+export function parseMarkdownDoc(lines: readonly string[]): string {
+  const bodies = lines.map((line) => line.replace(/^\/\/\//, "").trimEnd());
+  const indents = bodies.filter((b) => b.trim() !== "").map((b) => /^[ \t]*/.exec(b)?.[0].length ?? 0);
+  const common = indents.length > 0 ? Math.min(...indents) : 0;
+  const text = bodies.map((b) => b.slice(common));
+  while (text.length > 0 && text[0]?.trim() === "") text.shift();
+  while (text.length > 0 && text.at(-1)?.trim() === "") text.pop();
+  return text.join("\n");
+}

@@ -17,6 +17,8 @@ export interface ModelJudgeParams {
   /** Default false: scores bit-identical whatever the batching. */
   flashAttention?: boolean;
   batchSize?: number;
+  /** CPU threads; default all math cores. */
+  threads?: number;
   template?: PromptTemplate;
   /** Display name; default the model's name. */
   name?: string;
@@ -53,6 +55,7 @@ async function buildJudge(llm: LlmModel, owned: boolean, params: ModelJudgeParam
     ...(params.sequences === undefined ? {} : { sequences: params.sequences }),
     ...(params.contextSize === undefined ? {} : { contextSize: params.contextSize }),
     ...(params.batchSize === undefined ? {} : { batchSize: params.batchSize }),
+    ...(params.threads === undefined ? {} : { threads: params.threads }),
     flashAttention: params.flashAttention ?? false,
   });
   // The template with empty inserts is the least any prompt needs.

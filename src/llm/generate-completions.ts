@@ -17,6 +17,8 @@ export interface GenerateCompletionsParams {
   topK?: number;
   /** Texts that end a completion (not included in it); default the closing code fence. */
   stop?: string[];
+  /** CPU threads for llama.cpp; default its own choice. 1 where cores are shared (busy CI, tests). */
+  threads?: number;
   signal?: AbortSignal;
 }
 
@@ -53,12 +55,17 @@ export async function generateCompletions(params: GenerateCompletionsParams): Pr
   const needed = promptTokens + maxTokens;
   if (needed > model.trainContextSize) throw new ContextTooSmallError(needed, model.trainContextSize);
   const started = performance.now();
-  const context = await model.model.createContext({ contextSize: needed, sequences: 1, flashAttention: false });
+  const context = await model.model.createContext({
+    contextSize: needed,
+    sequences: 1,
+    flashAttention: false,
+    ...(params.threads === undefined ? {} : { threads: params.threads }),
+  });
   const completion = new LlamaCompletion({ contextSequence: context.getSequence(), autoDisposeSequence: true });
   try {
     const completions: Completion[] = [];
     for (let i = 0; i < n; i++) {
-      let tokens = 0;
+      const tokens: number[] = [];
       const { response, metadata } = await completion.generateCompletionWithMeta(prompt, {
         maxTokens,
         temperature: params.temperature ?? 0.8,
@@ -69,11 +76,17 @@ export async function generateCompletions(params: GenerateCompletionsParams): Pr
         // The limit is the limit: no context shift that would quietly drop the start of the prompt.
         disableContextShift: true,
         onToken: (t) => {
-          tokens += t.length;
+          tokens.push(...t);
         },
         ...(params.signal === undefined ? {} : { signal: params.signal }),
       });
-      completions.push({ text: response, tokens, stopReason: metadata.stopReason });
+      // node-llama-cpp completes a token that ends inside a UTF-8 character even past maxTokens; cut it.
+      const over = tokens.length > maxTokens;
+      completions.push({
+        text: over ? model.detokenize(tokens.slice(0, maxTokens)) : response,
+        tokens: Math.min(tokens.length, maxTokens),
+        stopReason: over ? "maxTokens" : metadata.stopReason,
+      });
     }
     const generatedTokens = completions.reduce((sum, c) => sum + c.tokens, 0);
     return { completions, promptTokens, generatedTokens, seconds: (performance.now() - started) / 1000 };

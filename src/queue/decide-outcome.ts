@@ -1,5 +1,5 @@
-import type { JobOutcome } from "../store/job-outcome.js";
 import { describeError } from "../errors.js";
+import type { JobOutcome } from "../store/job-outcome.js";
 import { FatalJobError, RetryableError } from "./types.js";
 
 /** Longest wait between attempts, whatever the backoff or retry-after says. */
@@ -26,7 +26,11 @@ export function decideOutcome(p: {
 }
 
 /** Exponential backoff (backoff, 2x, 4x, ...) unless the error said when (retry-after). */
-export function retryDelaySeconds(attempt: number, backoffSeconds: number, retryAfterSeconds?: number): number {
+export function retryDelaySeconds(
+  attempt: number,
+  backoffSeconds: number,
+  retryAfterSeconds?: number,
+): number {
   const delay =
     retryAfterSeconds !== undefined && Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0
       ? retryAfterSeconds

@@ -1,16 +1,9 @@
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import { describeError } from "../errors.js";
+import { type BossJobData, bossSchemaFor, fromBossJob, toBossData } from "../store/boss-job-data.js";
 import { parseDatabaseUrl } from "../store/parse-database-url.js";
-import {
-  type BossCalls,
-  type BossExecutor,
-  type BossJobData,
-  bossSchemaFor,
-  fromBossJob,
-  openPgJobRepository,
-  toBossData,
-} from "../store/pg-job-repository.js";
+import { type BossCalls, type BossExecutor, openPgJobRepository } from "../store/pg-job-repository.js";
 import type { QueueBackend, QueueSettings } from "./queue-backend.js";
 import type { Job, QueueLogger } from "./types.js";
 

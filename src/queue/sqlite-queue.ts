@@ -3,7 +3,10 @@ import { openJobRepository } from "../store/job-repository.js";
 import type { QueueBackend, QueueSettings } from "./queue-backend.js";
 
 /** The embedded engine: a durable job table in the SQLite file, leases renewed while a handler runs. */
-export async function createSqliteBackend(databaseUrl: string, settings: QueueSettings): Promise<QueueBackend> {
+export async function createSqliteBackend(
+  databaseUrl: string,
+  settings: QueueSettings,
+): Promise<QueueBackend> {
   const repo = await openJobRepository(databaseUrl);
   const leaseMs = settings.leaseSeconds * 1000;
   return {

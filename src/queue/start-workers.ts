@@ -1,5 +1,5 @@
-import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { describeError } from "../errors.js";
 import { decideOutcome } from "./decide-outcome.js";
 import type { QueueBackend, QueueSettings } from "./queue-backend.js";
@@ -61,7 +61,9 @@ export function startWorkers(p: {
       try {
         job = await backend.claim(owner);
       } catch (error) {
-        log.error(`queue: claiming a job failed (${describeError(error)}); trying again in ${settings.pollMs} ms`);
+        log.error(
+          `queue: claiming a job failed (${describeError(error)}); trying again in ${settings.pollMs} ms`,
+        );
       }
       if (stopping && job) {
         await settle(job, owner, { kind: "released" });
@@ -75,9 +77,14 @@ export function startWorkers(p: {
   async function settle(job: Job, owner: string, outcome: Parameters<QueueBackend["settle"]>[2]) {
     try {
       const ok = await backend.settle(job, owner, outcome);
-      if (!ok) log.warn(`queue: job ${job.id} was no longer leased to this worker; its result (${outcome.kind}) is dropped`);
+      if (!ok)
+        log.warn(
+          `queue: job ${job.id} was no longer leased to this worker; its result (${outcome.kind}) is dropped`,
+        );
     } catch (error) {
-      log.error(`queue: recording job ${job.id} as ${outcome.kind} failed (${describeError(error)}); its lease will expire and it runs again`);
+      log.error(
+        `queue: recording job ${job.id} as ${outcome.kind} failed (${describeError(error)}); its lease will expire and it runs again`,
+      );
     }
   }
 
@@ -107,7 +114,10 @@ export function startWorkers(p: {
           await p.handler({
             job,
             signal: r.controller.signal,
-            isSuperseded: async () => r.superseded || (r.superseded = await backend.isSuperseded(job)),
+            isSuperseded: async () => {
+              if (!r.superseded) r.superseded = await backend.isSuperseded(job);
+              return r.superseded;
+            },
           });
           ok = true;
         } catch (e) {
@@ -121,7 +131,9 @@ export function startWorkers(p: {
       }
       const outcome = decideOutcome({ ok, error, ...r, ...settings, attempt: job.attempt });
       if (outcome.kind === "retry" || outcome.kind === "dead" || outcome.kind === "failed") {
-        log.warn(`queue: job ${job.id} (${job.type}, attempt ${job.attempt}) -> ${outcome.kind}: ${outcome.error}`);
+        log.warn(
+          `queue: job ${job.id} (${job.type}, attempt ${job.attempt}) -> ${outcome.kind}: ${outcome.error}`,
+        );
       }
       await settle(job, owner, outcome);
     } finally {

@@ -15,6 +15,7 @@ import { publishReview } from "./publish-review.js";
 import * as notice from "./render-check-notice.js";
 import { renderCheckSummary, renderCheckTitle } from "./render-check-summary.js";
 import type { ReviewJobPayload } from "./review-job-payload.js";
+import type { MethodOutcome } from "./types.js";
 
 export interface ReviewJobDeps {
   octokit: GitHubClient;
@@ -24,6 +25,8 @@ export interface ReviewJobDeps {
   javaParser: MethodExtractor;
   clock: { now(): Date };
   log: { info(msg: string): void; warn(msg: string): void };
+  /** Told what was judged (metrics). */
+  onJudged?: (outcomes: MethodOutcome[], stats: JudgeStats) => void;
 }
 
 export interface ReviewJobControl {
@@ -122,6 +125,7 @@ export async function runReviewJob(
     });
     await Promise.all(pending);
     const stats = diffStats(before, judge.stats());
+    deps.onJudged?.(outcomes, stats);
 
     // 8. Before posting: is the PR's head still this job's sha?
     if (await superseded(ctl, octokit, job)) return "superseded";

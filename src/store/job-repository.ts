@@ -56,7 +56,12 @@ export async function openJobRepository(databaseUrl: string): Promise<JobReposit
   };
 }
 
-async function insertJob(db: Kysely<Database>, input: JobInput, id: string, now: Date): Promise<EnqueueResult> {
+async function insertJob(
+  db: Kysely<Database>,
+  input: JobInput,
+  id: string,
+  now: Date,
+): Promise<EnqueueResult> {
   return db.transaction().execute(async (trx) => {
     const at = now.toISOString();
     // Writing first takes SQLite's write lock at once, so two processes never both see "no such delivery".
@@ -98,7 +103,11 @@ async function insertJob(db: Kysely<Database>, input: JobInput, id: string, now:
       // A queued job ends here; a running one keeps its lease and learns at its next renewal.
       await trx
         .updateTable("jobs")
-        .set({ superseded_by: id, updated_at: at, ...(row.state === "queued" ? { state: "superseded" } : {}) })
+        .set({
+          superseded_by: id,
+          updated_at: at,
+          ...(row.state === "queued" ? { state: "superseded" } : {}),
+        })
         .where("id", "=", row.id)
         .execute();
     }
@@ -160,7 +169,12 @@ async function settleJob(
   const base = { lease_owner: null, lease_expires_ms: null, updated_at: p.now.toISOString() };
   const changes =
     o.kind === "retry"
-      ? { ...base, state: "queued", last_error: o.error, run_after_ms: p.now.getTime() + o.delaySeconds * 1000 }
+      ? {
+          ...base,
+          state: "queued",
+          last_error: o.error,
+          run_after_ms: p.now.getTime() + o.delaySeconds * 1000,
+        }
       : o.kind === "released"
         ? { ...base, state: "queued", run_after_ms: p.now.getTime(), attempt: sql<number>`attempt - 1` }
         : o.kind === "failed" || o.kind === "dead"

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely, sql, type Transaction } from "kysely";
 import type { EnqueueResult, Job, JobInput, QueueCounts } from "../queue/types.js";
+import { type BossJobData, bossSchemaFor, fromBossJob } from "./boss-job-data.js";
 import { connectDatabase } from "./connect-database.js";
 import type { JobOutcome, LeaseState } from "./job-outcome.js";
 import type { Database } from "./schema.js";
@@ -24,40 +25,18 @@ export interface PgLease {
 }
 
 export interface PgJobRepository {
-  enqueue(p: { input: JobInput; id: string; now: Date; calls: BossCalls; send(db: BossExecutor): Promise<void> }): Promise<EnqueueResult>;
+  enqueue(p: {
+    input: JobInput;
+    id: string;
+    now: Date;
+    calls: BossCalls;
+    send(db: BossExecutor): Promise<void>;
+  }): Promise<EnqueueResult>;
   renew(lease: PgLease, supersedeKey: string | undefined): Promise<LeaseState>;
   settle(lease: PgLease, outcome: JobOutcome, calls: BossCalls): Promise<boolean>;
   isSuperseded(jobId: string, supersedeKey: string | undefined): Promise<boolean>;
   counts(): Promise<QueueCounts>;
   close(): Promise<void>;
-}
-
-/** pg-boss gets its own schema next to ours (its name limit is 50 characters). */
-export function bossSchemaFor(schema: string): string {
-  return schema === "public" ? "pgboss" : `${schema}_pgboss`.slice(0, 50);
-}
-
-/** The data a job carries inside pg-boss. */
-export interface BossJobData {
-  type: string;
-  deliveryId: string;
-  supersedeKey?: string;
-  payload: Record<string, unknown>;
-  createdAt: string;
-}
-
-export function toBossData(input: JobInput, now: Date): BossJobData {
-  return {
-    type: input.type,
-    deliveryId: input.deliveryId,
-    ...(input.supersedeKey === undefined ? {} : { supersedeKey: input.supersedeKey }),
-    payload: input.payload,
-    createdAt: now.toISOString(),
-  };
-}
-
-export function fromBossJob(id: string, data: BossJobData, retryCount: number): Job {
-  return { ...data, id, attempt: retryCount + 1 };
 }
 
 /**
@@ -78,7 +57,11 @@ export async function openPgJobRepository(databaseUrl: string, queueName: string
   });
   const isSuperseded = async (q: Kysely<Database>, jobId: string, key: string | undefined) => {
     if (key === undefined) return false;
-    const head = await q.selectFrom("job_heads").select("job_id").where("supersede_key", "=", key).executeTakeFirst();
+    const head = await q
+      .selectFrom("job_heads")
+      .select("job_id")
+      .where("supersede_key", "=", key)
+      .executeTakeFirst();
     return head !== undefined && head.job_id !== jobId;
   };
 
@@ -139,7 +122,9 @@ export async function openPgJobRepository(databaseUrl: string, queueName: string
             break;
           case "released":
             // started_on null: pg-boss's next fetch does not count this as a retry.
-            await sql`update ${job} set state = 'retry', started_on = null, start_after = now() where ${where}`.execute(trx);
+            await sql`update ${job} set state = 'retry', started_on = null, start_after = now() where ${where}`.execute(
+              trx,
+            );
             break;
           case "failed":
           case "dead":
@@ -175,13 +160,20 @@ export async function openPgJobRepository(databaseUrl: string, queueName: string
   async function readLiveJob(trx: Transaction<Database>, id: string) {
     const rows = await sql<{ data: BossJobData; state: string; retry_count: number }>`
       select data, state::text as state, retry_count from ${job}
-      where name = ${queueName} and id = ${id}::uuid and state in ('created', 'retry', 'active')`.execute(trx);
+      where name = ${queueName} and id = ${id}::uuid and state in ('created', 'retry', 'active')`.execute(
+      trx,
+    );
     return rows.rows[0];
   }
 }
 
 /** Makes `id` the newest job of `key`; returns the job it replaced. Row locks order concurrent enqueues. */
-async function replaceHead(trx: Transaction<Database>, key: string, id: string, at: string): Promise<string | undefined> {
+async function replaceHead(
+  trx: Transaction<Database>,
+  key: string,
+  id: string,
+  at: string,
+): Promise<string | undefined> {
   const fresh = await trx
     .insertInto("job_heads")
     .values({ supersede_key: key, job_id: id, updated_at: at })
@@ -195,7 +187,11 @@ async function replaceHead(trx: Transaction<Database>, key: string, id: string, 
     .where("supersede_key", "=", key)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  await trx.updateTable("job_heads").set({ job_id: id, updated_at: at }).where("supersede_key", "=", key).execute();
+  await trx
+    .updateTable("job_heads")
+    .set({ job_id: id, updated_at: at })
+    .where("supersede_key", "=", key)
+    .execute();
   return head.job_id;
 }
 

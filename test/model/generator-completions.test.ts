@@ -9,6 +9,8 @@ import type { LlmModel } from "../../src/llm/llm-model.js";
 import { loadModel } from "../../src/llm/load-model.js";
 import { writeTinyGguf } from "./write-tiny-gguf.js";
 
+// One thread: llama.cpp's spinning worker threads crawl on shared, busy cores.
+const threads = 1;
 const PROMPT = "### Signature\npublic static int twice(int x)\n### Method\n```java\n";
 
 describe("generateCompletions on a tiny generated model", () => {
@@ -24,9 +26,10 @@ describe("generateCompletions on a tiny generated model", () => {
   });
 
   it("samples N completions within the token limit, different from each other", async () => {
-    const batch = await generateCompletions({ model: random, prompt: PROMPT, n: 4, temperature: 1, seed: 5, maxTokens: 20 });
+    const batch = await generateCompletions({ model: random, prompt: PROMPT, threads, n: 4, temperature: 1, seed: 5, maxTokens: 20 });
     expect(batch.completions).toHaveLength(4);
     for (const c of batch.completions) expect(c.tokens).toBeLessThanOrEqual(20);
+    expect(batch.completions.some((c) => c.stopReason === "maxTokens" && c.tokens === 20)).toBe(true);
     expect(new Set(batch.completions.map((c) => c.text)).size).toBeGreaterThan(1);
     expect(batch.generatedTokens).toBe(batch.completions.reduce((n, c) => n + c.tokens, 0));
     expect(batch.promptTokens).toBe(random.tokenize(PROMPT).length + 1);
@@ -34,7 +37,7 @@ describe("generateCompletions on a tiny generated model", () => {
 
   it("gives the same completions for the same seed, and others for another seed", async () => {
     const run = (seed: number) =>
-      generateCompletions({ model: random, prompt: PROMPT, n: 3, temperature: 1, seed, maxTokens: 16 }).then((b) =>
+      generateCompletions({ model: random, prompt: PROMPT, threads, n: 3, temperature: 1, seed, maxTokens: 16 }).then((b) =>
         b.completions.map((c) => c.text),
       );
     const first = await run(42);
@@ -43,7 +46,7 @@ describe("generateCompletions on a tiny generated model", () => {
   });
 
   it("stops at maxTokens exactly and says so", async () => {
-    const batch = await generateCompletions({ model: ones, prompt: PROMPT, n: 2, temperature: 0, maxTokens: 7 });
+    const batch = await generateCompletions({ model: ones, prompt: PROMPT, threads, n: 2, temperature: 0, maxTokens: 7 });
     expect(batch.completions).toEqual([
       { text: "1111111", tokens: 7, stopReason: "maxTokens" },
       { text: "1111111", tokens: 7, stopReason: "maxTokens" },
@@ -59,7 +62,7 @@ describe("generateCompletions on a tiny generated model", () => {
   });
 
   it("leaves no candidate when nothing the model wrote is the method", async () => {
-    const batch = await generateCompletions({ model: random, prompt: PROMPT, n: 5, temperature: 1, seed: 9, maxTokens: 24 });
+    const batch = await generateCompletions({ model: random, prompt: PROMPT, threads, n: 5, temperature: 1, seed: 9, maxTokens: 24 });
     const parser = await loadJavaParser();
     const [original] = parser.extractMethods("A.java", "class A {\n  public static int twice(int x) { return x; }\n}\n");
     const filtered = filterCandidates({

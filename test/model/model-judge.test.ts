@@ -33,19 +33,21 @@ describe("createModelJudge on real inference", () => {
     expect(new Set(s).size).toBeGreaterThan(1);
   });
 
-  it("gives the same scores batched over sequences with prefix reuse as one by one in fresh sequences", async () => {
+  it("gives bit-identical scores with prefix reuse, and the same to 1e-6 batched over sequences", async () => {
     const inputs = makeJudgeInputs(8);
-    const batched = await judgeOf({ sequences: 4 });
-    const batchedScores = scores(await batched.score(inputs));
     const single: number[] = [];
     for (const input of inputs) {
       const fresh = await judgeOf({ sequences: 1 });
       single.push(...scores(await fresh.score([input])));
       await fresh.dispose();
     }
-    expect(batchedScores).toEqual(single);
-    // Scoring again in the warm judge reuses whole prompts but for the last token: still the same scores.
-    expect(scores(await batched.score([...inputs].reverse()))).toEqual([...single].reverse());
+    // One sequence: every prompt after the first reuses a prefix of the previous one.
+    const reused = await judgeOf({ sequences: 1 });
+    expect(scores(await reused.score(inputs))).toEqual(single);
+    expect(scores(await reused.score([...inputs].reverse()))).toEqual([...single].reverse());
+    // Several sequences in one llama.cpp batch: its multi-sequence kernels round differently (~1e-7), see README.
+    const batched = scores(await (await judgeOf({ sequences: 4 })).score(inputs));
+    batched.forEach((s, i) => expect(s).toBeCloseTo(single[i] as number, 6));
   });
 
   it("evaluates fewer tokens than the prompts hold when prompts share a prefix", async () => {

@@ -55,7 +55,14 @@ describe.each(dbs.backends)("a worker killed with SIGKILL mid-job, on %s", (_kin
 
       const log = lines().map((l) => l.replace(/ pid=\d+/, ""));
       expect(log).toEqual([`start ${id} attempt=1`, `start ${id} attempt=2`, `done ${id} attempt=2`]);
-      expect(await queue.counts()).toEqual({ queued: 0, running: 0, done: 1, failed: 0, dead: 0, superseded: 0 });
+      expect(await queue.counts()).toEqual({
+        queued: 0,
+        running: 0,
+        done: 1,
+        failed: 0,
+        dead: 0,
+        superseded: 0,
+      });
     } finally {
       await queue.close();
     }

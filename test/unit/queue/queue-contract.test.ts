@@ -1,5 +1,7 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { openQueue } from "../../../src/queue/open-queue.js";
+import { createPgBossBackend } from "../../../src/queue/pgboss-queue.js";
+import { createSqliteBackend } from "../../../src/queue/sqlite-queue.js";
 import type { Job, JobContext, Queue, QueueCounts } from "../../../src/queue/types.js";
 import { FatalJobError, RetryableError } from "../../../src/queue/types.js";
 import { createTestDatabases, waitFor } from "./queue-test-backends.js";
@@ -7,12 +9,24 @@ import { createTestDatabases, waitFor } from "./queue-test-backends.js";
 const dbs = createTestDatabases("queue");
 afterAll(() => dbs.cleanup());
 
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+// A claim or settle that fails (a locked database, say) is logged, not thrown: no test may log one.
+const errors: string[] = [];
+const quiet = { info: () => {}, warn: () => {}, error: (m: string) => errors.push(m) };
+afterEach(() => {
+  expect(errors.splice(0)).toEqual([]);
+});
 const zero: QueueCounts = { queued: 0, running: 0, done: 0, failed: 0, dead: 0, superseded: 0 };
 
 describe.each(dbs.backends)("queue contract on %s", (kind, makeUrl) => {
   const open = async (url: string, over: { maxAttempts?: number } = {}) => {
-    const q = await openQueue({ databaseUrl: url, leaseSeconds: 1, backoffSeconds: 1, pollMs: 50, log: quiet, ...over });
+    const q = await openQueue({
+      databaseUrl: url,
+      leaseSeconds: 1,
+      backoffSeconds: 1,
+      pollMs: 50,
+      log: quiet,
+      ...over,
+    });
     opened.push(q);
     return q;
   };
@@ -55,8 +69,18 @@ describe.each(dbs.backends)("queue contract on %s", (kind, makeUrl) => {
 
   it("supersedes a queued job of the same key", async () => {
     const q = await open(makeUrl());
-    const a = await q.enqueue({ type: "review", deliveryId: "a", supersedeKey: "o/r#1", payload: { sha: "a" } });
-    const b = await q.enqueue({ type: "review", deliveryId: "b", supersedeKey: "o/r#1", payload: { sha: "b" } });
+    const a = await q.enqueue({
+      type: "review",
+      deliveryId: "a",
+      supersedeKey: "o/r#1",
+      payload: { sha: "a" },
+    });
+    const b = await q.enqueue({
+      type: "review",
+      deliveryId: "b",
+      supersedeKey: "o/r#1",
+      payload: { sha: "b" },
+    });
     const other = await q.enqueue({ type: "review", deliveryId: "c", supersedeKey: "o/r#2", payload: {} });
     expect(b.superseded.map((j) => [j.id, j.deliveryId, j.payload])).toEqual([[a.id, "a", { sha: "a" }]]);
     expect(other.superseded).toEqual([]);
@@ -169,5 +193,32 @@ describe.each(dbs.backends)("queue contract on %s", (kind, makeUrl) => {
     await second.stop(); // default grace: the job finishes
     expect(await q.counts()).toEqual({ ...zero, done: 1 });
     expect(attempts).toEqual([1, 1]);
+  });
+
+  it("reruns a job whose worker stopped renewing its lease, and refuses the dead worker's late result", async () => {
+    const url = makeUrl();
+    const q = await open(url);
+    const { id } = await q.enqueue({ type: "review", deliveryId: "lease", payload: {} });
+    const settings = { leaseSeconds: 1, maxAttempts: 5, backoffSeconds: 1, pollMs: 50 };
+    // What a dead worker leaves behind: a claim whose lease nobody renews.
+    const dead =
+      kind === "sqlite"
+        ? await createSqliteBackend(url, settings)
+        : await createPgBossBackend(url, settings, quiet);
+    try {
+      const claimed = await dead.claim("dead-worker");
+      expect(claimed).toMatchObject({ id, attempt: 1 });
+      const attempts: number[] = [];
+      const pool = await q.work(async ({ job }) => {
+        attempts.push(job.attempt);
+      });
+      await countsOf(q, { done: 1 });
+      await pool.stop();
+      expect(attempts).toEqual([2]);
+      expect(await dead.settle(claimed as Job, "dead-worker", { kind: "done" })).toBe(false);
+      expect(await q.counts()).toEqual({ ...zero, done: 1 });
+    } finally {
+      await dead.close();
+    }
   });
 });

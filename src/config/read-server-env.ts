@@ -1,0 +1,39 @@
+import { UsageError } from "../errors.js";
+
+/** The process settings of DESIGN.md ("Interfaces"); Probot reads APP_ID, PRIVATE_KEY(_PATH), WEBHOOK_SECRET, GHE_* itself. */
+export interface ServerEnv {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  workers: number;
+  judgeModel: string | undefined;
+}
+
+export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
+  return {
+    port: wholeNumber(env, "PORT", 3000),
+    host: env.HOST || "localhost",
+    databaseUrl: env.DATABASE_URL || "sqlite:./data/java-judge.db",
+    workers: wholeNumber(env, "WORKERS", 1),
+    judgeModel: env.JUDGE_MODEL || undefined,
+  };
+}
+
+/** Probot's own settings, checked up front so a missing one is one clear line, not a stack trace. */
+export function requireAppEnv(env: NodeJS.ProcessEnv): void {
+  const missing = ["APP_ID", "WEBHOOK_SECRET"].filter((k) => !env[k]);
+  if (!env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) missing.push("PRIVATE_KEY or PRIVATE_KEY_PATH");
+  if (missing.length > 0) {
+    throw new UsageError(
+      `missing ${missing.join(", ")}: set them in the environment or .env (see .env.example)`,
+    );
+  }
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${key} must be a whole number >= 0, got "${raw}"`);
+  return n;
+}

@@ -1,0 +1,32 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AppMetrics } from "./create-metrics.js";
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next?: () => void) => unknown;
+
+/** The server's routes: Probot's webhook middleware, `/healthz`, `/metrics`, else 404. */
+export function createHttpHandler(params: {
+  webhooks: Middleware;
+  metrics: AppMetrics;
+  webhookPath: string;
+}) {
+  const { webhooks, metrics, webhookPath } = params;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = (req.url ?? "/").split("?")[0];
+    if (req.method === "GET" && url === "/healthz") {
+      res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+      return;
+    }
+    if (req.method === "GET" && url === "/metrics") {
+      const body = await metrics.registry.metrics();
+      res.writeHead(200, { "content-type": metrics.registry.contentType }).end(body);
+      return;
+    }
+    if (url === webhookPath) {
+      const stop = metrics.webhookAck.startTimer();
+      res.on("finish", () => stop({ status: String(res.statusCode) }));
+    }
+    await webhooks(req, res, () => {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+    });
+  };
+}

@@ -1,0 +1,141 @@
+// Process entries for `serve` and `worker`: read the environment, wire the dependencies, no logic.
+import { createServer } from "node:http";
+import { createNodeMiddleware, createProbot, type Probot } from "probot";
+import { createApp } from "./app.js";
+import { readServerEnv, requireAppEnv } from "./config/read-server-env.js";
+import { createHttpHandler } from "./github/create-http-handler.js";
+import { createJobRouter } from "./github/create-job-router.js";
+import { createMetrics } from "./github/create-metrics.js";
+import { createReviewJobHandler } from "./github/create-review-job-handler.js";
+import { loadJavaParser } from "./java/load-java-parser.js";
+import { openQueue } from "./queue/open-queue.js";
+import type { JobHandler, Queue, WorkerPool } from "./queue/types.js";
+import { createJudgeLoader } from "./review/create-judge-loader.js";
+import { openStore } from "./store/open-store.js";
+import type { Store } from "./store/types.js";
+
+const WEBHOOK_PATH = "/api/github/webhooks";
+
+export interface Running {
+  stop(): Promise<void>;
+}
+
+/** `java-judge serve`: the webhook server plus WORKERS in-process workers. */
+export async function startServe(env: NodeJS.ProcessEnv = process.env): Promise<Running & { port: number }> {
+  requireAppEnv(env);
+  const settings = readServerEnv(env);
+  const probot = createProbot({ env });
+  const { store, queue } = await openData(settings.databaseUrl, probot);
+  const metrics = createMetrics(() => queue.counts());
+  const webhooks = await createNodeMiddleware(createApp({ queue }), { probot, webhooksPath: WEBHOOK_PATH });
+  const server = createServer(createHttpHandler({ webhooks, metrics, webhookPath: WEBHOOK_PATH }));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(settings.port, settings.host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : settings.port;
+  probot.log.info(`java-judge listening on http://${settings.host}:${port} (${settings.workers} workers)`);
+  const workers =
+    settings.workers > 0 ? await startWorkers({ probot, store, queue, settings, metrics }) : null;
+  return {
+    port,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await workers?.stop();
+      await queue.close();
+      await store.close();
+    },
+  };
+}
+
+/** `java-judge worker`: workers alone (model hosts), no HTTP server. */
+export async function startWorkerOnly(env: NodeJS.ProcessEnv = process.env): Promise<Running> {
+  requireAppEnv(env);
+  const settings = readServerEnv(env);
+  const probot = createProbot({ env });
+  const { store, queue } = await openData(settings.databaseUrl, probot);
+  const workers = await startWorkers({
+    probot,
+    store,
+    queue,
+    settings: { ...settings, workers: Math.max(1, settings.workers) },
+  });
+  probot.log.info(`java-judge worker started (${Math.max(1, settings.workers)} workers)`);
+  return {
+    async stop() {
+      await workers.stop();
+      await queue.close();
+      await store.close();
+    },
+  };
+}
+
+async function openData(databaseUrl: string, probot: Probot): Promise<{ store: Store; queue: Queue }> {
+  const store = await openStore(databaseUrl);
+  const log = {
+    info: (m: string) => probot.log.info(m),
+    warn: (m: string) => probot.log.warn(m),
+    error: (m: string) => probot.log.error(m),
+  };
+  return { store, queue: await openQueue({ databaseUrl, log }) };
+}
+
+async function startWorkers(p: {
+  probot: Probot;
+  store: Store;
+  queue: Queue;
+  settings: ReturnType<typeof readServerEnv>;
+  metrics?: ReturnType<typeof createMetrics>;
+}): Promise<WorkerPool> {
+  const judge = createJudgeLoader({ model: p.settings.judgeModel, cache: p.store });
+  const javaParser = await loadJavaParser();
+  const handlers: Record<string, JobHandler> = {
+    review: createReviewJobHandler({
+      probot: p.probot,
+      getJudge: () => judge.get(),
+      store: p.store,
+      javaParser,
+      clock: { now: () => new Date() },
+      log: { info: (m) => p.probot.log.info(m), warn: (m) => p.probot.log.warn(m) },
+      onJudged: (outcomes, stats) => {
+        for (const o of outcomes) {
+          const verdict = o.result.kind === "skipped" ? "skipped" : o.result.flagged ? "flagged" : "passed";
+          p.metrics?.methodsJudged.inc({ verdict });
+        }
+        if (stats.seconds > 0) p.metrics?.judgeTokensPerSecond.set(stats.evaluatedTokens / stats.seconds);
+      },
+    }),
+  };
+  const pool = await p.queue.work(createJobRouter(handlers), { concurrency: p.settings.workers });
+  return {
+    async stop(opts) {
+      await pool.stop(opts);
+      await judge.dispose();
+    },
+  };
+}
+
+/**
+ * SIGTERM / SIGINT: stop taking webhooks and jobs, let the running job finish (or release it), then exit.
+ * A second signal exits at once.
+ */
+export function stopOnSignal(running: { stop(): Promise<void> }): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    process.stderr.write(`java-judge: ${signal}: finishing the running job, then exiting\n`);
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(
+          `java-judge: shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}

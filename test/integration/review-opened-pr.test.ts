@@ -1,0 +1,81 @@
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseMarker } from "../../src/review/render-marker.js";
+import { CALC_PATH, makePatch, readJava } from "./support/java-fixtures.js";
+import { mockGitHub } from "./support/fake-github.js";
+import { createHarness, type Harness } from "./support/review-harness.js";
+import { BASE_SHA, pullRequestPayload } from "./support/webhook-payloads.js";
+
+const HEAD = "c".repeat(40);
+const base = readJava("base");
+const head = readJava("head");
+const calc = { path: CALC_PATH, contents: { [BASE_SHA]: base, [HEAD]: head }, patch: makePatch(base, head) };
+
+let h: Harness;
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => nock.enableNetConnect());
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(async () => {
+  nock.cleanAll();
+  await h.close();
+});
+
+describe("pull_request.opened", () => {
+  it("creates the check run, posts one review on the flagged method's lines, completes the run with the table", async () => {
+    const gh = mockGitHub()
+      .token()
+      .createCheckRun()
+      .updateCheckRun(555, 3)
+      .config(null)
+      .files([calc, { path: "README.md", contents: {}, patch: "@@ -1 +1 @@\n-a\n+b" }])
+      .mergeBase(HEAD)
+      .contents(calc)
+      .head(HEAD, 2)
+      .existingComments([])
+      .createReview();
+
+    await h.probot.receive({ id: "delivery-1", name: "pull_request", payload: pullRequestPayload("opened", HEAD) as never });
+    // The handler only enqueued: nothing was asked of GitHub yet.
+    expect(gh.captured.checkRunCreates).toEqual([]);
+    await h.drain();
+
+    expect(h.results).toEqual(["reviewed"]);
+    expect(gh.captured.checkRunCreates).toEqual([{ name: "java-judge", head_sha: HEAD, status: "queued" }]);
+    expect(gh.captured.reviews).toHaveLength(1);
+    const review = gh.captured.reviews[0];
+    expect(review).toMatchObject({ commit_id: HEAD, event: "COMMENT" });
+    expect(review.comments).toHaveLength(1);
+    const [comment] = review.comments;
+    // multiply() spans head lines 22-25, all added in one hunk.
+    expect(comment).toMatchObject({ path: CALC_PATH, start_line: 22, line: 25, side: "RIGHT", start_side: "RIGHT" });
+    expect(parseMarker(comment.body)).toEqual({
+      methodKey: `${CALC_PATH}:Calc#multiply(int,int)`,
+      bodyHash: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
+    expect(comment.body).toContain("`Calc.multiply`");
+
+    const completed = gh.captured.checkRunUpdates.at(-1);
+    expect(completed).toMatchObject({
+      status: "completed",
+      conclusion: "neutral",
+      output: { title: "1 of 2 methods flagged" },
+      actions: [
+        { label: "Re-run", identifier: "rerun" },
+        { label: "Suggest fixes", identifier: "suggest" },
+      ],
+    });
+    const rows = completed.output.summary.split("\n").filter((l: string) => l.startsWith("| `"));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^\| `Calc\.multiply` \| `src\/main\/java\/com\/example\/Calc\.java:22` \| 0\.\d\d \| ⚠️ flagged \|$/);
+    expect(rows[1]).toMatch(/`Calc\.max` .*:17` \| (0\.9\d|1\.00) \| ✅ passes \|$/);
+    expect(completed.output.summary).toContain("Model: tiny-flag-bug");
+    expect(gh.captured.checkRunUpdates[0]).toMatchObject({ status: "in_progress" });
+    expect(gh.captured.checkRunUpdates.some((u) => /scored 0 \/ 2 methods/.test(u.output?.summary ?? ""))).toBe(true);
+
+    const stored = await h.store.listComments("acme/shop", 7);
+    expect(stored).toMatchObject([{ methodKey: comment && parseMarker(comment.body)?.methodKey, commentId: 70001, state: "open" }]);
+    expect(gh.scope.isDone()).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Probot, ProbotOctokit } from "probot";
+import { createApp } from "../../../src/app.js";
+import { createJobRouter } from "../../../src/github/create-job-router.js";
+import { createReviewJobHandler } from "../../../src/github/create-review-job-handler.js";
+import { loadJavaParser } from "../../../src/java/load-java-parser.js";
+import { createCachedJudge } from "../../../src/judge/create-cached-judge.js";
+import { createModelJudge } from "../../../src/judge/create-model-judge.js";
+import type { Judge } from "../../../src/judge/types.js";
+import { openQueue } from "../../../src/queue/open-queue.js";
+import type { Queue, QueueCounts } from "../../../src/queue/types.js";
+import type { ReviewJobResult } from "../../../src/review/run-review-job.js";
+import { openStore } from "../../../src/store/open-store.js";
+import type { Store } from "../../../src/store/types.js";
+import { writeTinyGguf } from "../../model/write-tiny-gguf.js";
+
+export const privateKey = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+}).privateKey;
+
+let sharedJudge: Promise<Judge> | undefined;
+
+/** One tiny real model per test file: "0" (incorrect) wins exactly when the method's text contains BUG. */
+export function tinyJudge(): Promise<Judge> {
+  sharedJudge ??= writeTinyGguf({ behaviour: { flagIfContains: "BUG" } }).then((model) =>
+    createModelJudge({ model, contextSize: 1024, sequences: 2, name: "tiny-flag-bug" }),
+  );
+  return sharedJudge;
+}
+
+export interface Harness {
+  probot: Probot;
+  store: Store;
+  queue: Queue;
+  results: ReviewJobResult[];
+  /** Starts a worker, waits until no job is queued or running, stops it. */
+  drain(): Promise<QueueCounts>;
+  close(): Promise<void>;
+}
+
+export async function createHarness(opts: { judgeFails?: string } = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), "jj-review-"));
+  const databaseUrl = `sqlite:${join(dir, "db.sqlite")}`;
+  const store = await openStore(databaseUrl);
+  const queue = await openQueue({ databaseUrl, backoffSeconds: 0, pollMs: 20, leaseSeconds: 30 });
+  const probot = new Probot({
+    appId: 123,
+    privateKey,
+    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    logLevel: "warn",
+  });
+  await probot.load(createApp({ queue }));
+  const javaParser = await loadJavaParser();
+  const results: ReviewJobResult[] = [];
+  const base = await tinyJudge();
+  const judge = createCachedJudge(base, store);
+  const handler = createJobRouter({
+    review: createReviewJobHandler({
+      probot,
+      getJudge: async () => {
+        if (opts.judgeFails) throw new Error(opts.judgeFails);
+        return judge;
+      },
+      store,
+      javaParser,
+      clock: { now: () => new Date() },
+      log: { info: () => {}, warn: () => {} },
+      onDone: (r) => results.push(r),
+    }),
+  });
+  return {
+    probot,
+    store,
+    queue,
+    results,
+    async drain() {
+      const pool = await queue.work(handler, { concurrency: 1 });
+      let counts = await queue.counts();
+      const deadline = Date.now() + 30_000;
+      while ((counts.queued > 0 || counts.running > 0) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 25));
+        counts = await queue.counts();
+      }
+      await pool.stop();
+      return counts;
+    },
+    async close() {
+      await queue.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
