@@ -1,4 +1,5 @@
 import type { ApplicationFunction } from "probot";
+import { registerFeedbackHandlers } from "./github/feedback/register-feedback-handlers.js";
 import { type HandlerDeps, registerReviewHandlers } from "./github/register-review-handlers.js";
 
 export type AppDeps = HandlerDeps;
@@ -10,5 +11,6 @@ export type AppDeps = HandlerDeps;
 export function createApp(deps: AppDeps): ApplicationFunction {
   return (app) => {
     registerReviewHandlers(app, deps);
+    registerFeedbackHandlers(app, deps);
   };
 }

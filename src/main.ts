@@ -7,6 +7,10 @@ import { createHttpHandler } from "./github/create-http-handler.js";
 import { createJobRouter } from "./github/create-job-router.js";
 import { createMetrics } from "./github/create-metrics.js";
 import { createReviewJobHandler } from "./github/create-review-job-handler.js";
+import {
+  createFeedbackJobHandler,
+  FEEDBACK_JOB_TYPES,
+} from "./github/feedback/create-feedback-job-handler.js";
 import { loadJavaParser } from "./java/load-java-parser.js";
 import { openQueue } from "./queue/open-queue.js";
 import type { JobHandler, Queue, WorkerPool } from "./queue/types.js";
@@ -107,6 +111,8 @@ async function startWorkers(p: {
       },
     }),
   };
+  const feedback = createFeedbackJobHandler({ probot: p.probot, store: p.store, parser: javaParser });
+  for (const type of FEEDBACK_JOB_TYPES) handlers[type] = feedback;
   const pool = await p.queue.work(createJobRouter(handlers), { concurrency: p.settings.workers });
   return {
     async stop(opts) {

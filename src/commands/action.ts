@@ -1,15 +1,32 @@
 import type { Command } from "commander";
-import { UsageError } from "../errors.js";
+import { readActionEnv } from "../github/action/read-action-env.js";
+import { runActionEvent } from "../github/action/run-action-event.js";
+import { summarizeActionRun } from "../github/action/summarize-action-run.js";
 import { runAction } from "./run-action.js";
 
-// PLACEHOLDER: replaced by the owner of this command.
+const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
+
 export function registerActionCommand(program: Command): void {
   program
     .command("action")
-    .description("(not built yet)")
+    .description(
+      "Review one GitHub Actions event (pull_request, issue_comment) in this process with the job's token (see docs/action.md)",
+    )
     .action(
       runAction(async () => {
-        throw new UsageError("action is not built yet");
+        const env = readActionEnv(process.env);
+        const logLevel = LOG_LEVELS.find((l) => l === process.env.LOG_LEVEL) ?? "info";
+        const result = await runActionEvent(env, {
+          log: {
+            info: (m) => process.stdout.write(`java-judge: ${m}\n`),
+            warn: (m) => process.stdout.write(`::warning::java-judge: ${m}\n`),
+          },
+          logLevel,
+          ...(process.env.RUNNER_TEMP ? { tempDir: process.env.RUNNER_TEMP } : {}),
+        });
+        const summary = summarizeActionRun(result);
+        for (const line of summary.lines) process.stdout.write(`${line}\n`);
+        if (summary.failure) throw new Error(summary.failure);
       }),
     );
 }

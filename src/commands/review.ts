@@ -1,15 +1,58 @@
 import type { Command } from "commander";
-import { UsageError } from "../errors.js";
+import { InvalidArgumentError } from "commander";
+import { changedMethodsInRepo } from "../java/changed-methods-in-repo.js";
+import { toChangedJavaMethod } from "../java/to-java-method.js";
+import { judgeInputFromMethod } from "../judge/judge-input-from-method.js";
+import { openJudge } from "../judge/open-judge.js";
+import { parseIntegerOption, parseJudgeOptions } from "./parse-judge-options.js";
 import { runAction } from "./run-action.js";
+import { scoreMethods } from "./score-methods.js";
 
-// PLACEHOLDER: replaced by the owner of this command.
+function parseThreshold(value: string): number {
+  const t = Number(value);
+  if (!(t >= 0 && t <= 1)) throw new InvalidArgumentError("expected a number from 0 to 1");
+  return t;
+}
+
 export function registerReviewCommand(program: Command): void {
   program
     .command("review")
-    .description("(not built yet)")
+    .description("review the methods a branch changes, locally: score and verdict of each")
+    .requiredOption("--repo <dir>", "git repository")
+    .requiredOption("--base <rev>", "base revision")
+    .option("--head <rev>", "head revision", "HEAD")
+    .option("--model <model>", "GGUF path or models.json name (default JUDGE_MODEL); a,b = ensemble")
+    .option("--threshold <t>", "a score below it is flagged", parseThreshold, 0.5)
+    .option("--sequences <n>", "sequences evaluated together", parseIntegerOption)
+    .option("--context-size <n>", "tokens per sequence", parseIntegerOption)
+    .option("--json", "print JSON")
     .action(
-      runAction(async () => {
-        throw new UsageError("review is not built yet");
+      runAction(async (options: Record<string, unknown> & { repo: string; base: string; head: string; threshold: number }) => {
+        const judgeOptions = parseJudgeOptions(options);
+        const changed = await changedMethodsInRepo({ repoDir: options.repo, base: options.base, head: options.head });
+        const judge = await openJudge(judgeOptions);
+        try {
+          const results = await scoreMethods(
+            judge,
+            changed.map((m) => ({ input: judgeInputFromMethod(m), skip: m.hasError ? "syntax error in the method" : null })),
+          );
+          const rows = changed.map((m, i) => {
+            const r = results[i];
+            if (r?.kind !== "scored") return { ...toChangedJavaMethod(m), score: null, verdict: "skipped", reason: r?.reason ?? "" };
+            return { ...toChangedJavaMethod(m), score: r.score, verdict: r.score < options.threshold ? "flagged" : "passed" };
+          });
+          if (options.json) {
+            process.stdout.write(`${JSON.stringify({ threshold: options.threshold, judge: judge.models, methods: rows }, null, 2)}\n`);
+            return;
+          }
+          if (rows.length === 0) process.stdout.write("no changed methods\n");
+          for (const r of rows) {
+            const what = r.score === null ? `skipped: ${"reason" in r ? r.reason : ""}` : `${r.score.toFixed(3)} ${r.verdict}`;
+            process.stdout.write(`${r.path}:${r.startLine}\t${r.change}\t${r.className}.${r.name}\t${what}\n`);
+          }
+        } finally {
+          await judge.dispose();
+        }
       }),
     );
 }

@@ -12,7 +12,7 @@ export interface FilterCandidatesParams {
   extractMethods: ExtractMethods;
 }
 
-type Check = { ok: true; code: string } | { ok: false; reason: RejectReason; detail: string };
+type Check = { ok: true; code: string; signature: string } | { ok: false; reason: RejectReason; detail: string };
 
 /**
  * Keeps the candidates that parse as exactly one method with the original's name, kind, type
@@ -42,7 +42,7 @@ export function filterCandidates(params: FilterCandidatesParams): FilterResult {
       rejected.push({ index, reason: "duplicate", detail: `same as candidate ${seen.index}` });
       return;
     }
-    const candidate: Candidate = { index, code: check.code, sources: [index] };
+    const candidate: Candidate = { index, code: check.code, signature: check.signature, sources: [index] };
     byText.set(normalized, candidate);
     kept.push(candidate);
   });
@@ -76,7 +76,7 @@ function checkCandidate(text: string, original: ExtractedMethod, extractMethods:
   }
   const difference = signatureDifference(method, original);
   if (difference) return { ok: false, reason: "different-signature", detail: difference };
-  return { ok: true, code: dedent(lines.slice(first, last + 1).join("\n")) };
+  return { ok: true, code: dedent(lines.slice(first, last + 1).join("\n")), signature: method.signature };
 }
 
 /** The simple name of the innermost class, so a constructor candidate parses as a constructor. */

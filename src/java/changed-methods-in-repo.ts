@@ -44,7 +44,9 @@ async function resolveCommit(git: SimpleGit, rev: string): Promise<string> {
     .then((out) => out.trim())
     .catch(() => "");
   if (!/^[0-9a-f]{40,64}$/.test(sha)) {
-    throw new UsageError(`unknown revision ${JSON.stringify(rev)}: pass a commit, branch or tag of the repository`);
+    throw new UsageError(
+      `unknown revision ${JSON.stringify(rev)}: pass a commit, branch or tag of the repository`,
+    );
   }
   return sha;
 }

@@ -101,7 +101,8 @@ function throwsOf(tokens: Node[]): string[] {
 function javadocBefore(node: Node): string | null {
   for (let sibling = node.previousSibling; sibling && COMMENTS.has(sibling.type); ) {
     // An empty doc comment (`/**/`, `/** */`) describes nothing: the judge is told "None".
-    if (sibling.type === "block_comment" && isJavadoc(sibling.text)) return parseJavadoc(sibling.text) || null;
+    if (sibling.type === "block_comment" && isJavadoc(sibling.text))
+      return parseJavadoc(sibling.text) || null;
     if (isMarkdownDocLine(sibling)) return parseMarkdownDoc(markdownDocLines(sibling)) || null;
     sibling = sibling.previousSibling;
   }

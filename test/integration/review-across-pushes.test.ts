@@ -1,8 +1,8 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { renderMarker } from "../../src/review/render-marker.js";
-import { CALC_PATH, makePatch, readJava } from "./support/java-fixtures.js";
 import { mockGitHub } from "./support/fake-github.js";
+import { CALC_PATH, makePatch, readJava } from "./support/java-fixtures.js";
 import { createHarness, type Harness } from "./support/review-harness.js";
 import { BASE_SHA, pullRequestPayload } from "./support/webhook-payloads.js";
 
@@ -28,12 +28,23 @@ async function reviewFirstPush(h: Harness) {
     .head(HEAD1)
     .existingComments([])
     .createReview(100, 500);
-  await h.probot.receive({ id: "push-1", name: "pull_request", payload: pullRequestPayload("opened", HEAD1) as never });
+  await h.probot.receive({
+    id: "push-1",
+    name: "pull_request",
+    payload: pullRequestPayload("opened", HEAD1) as never,
+  });
   await h.drain();
   expect(gh.scope.isDone()).toBe(true);
   const posted = gh.captured.reviews[0].comments[0];
   nock.cleanAll();
-  return { id: 500, node_id: "PRRC_500", body: posted.body as string, path: CALC_PATH, line: posted.line, user: { type: "Bot" } };
+  return {
+    id: 500,
+    node_id: "PRRC_500",
+    body: posted.body as string,
+    path: CALC_PATH,
+    line: posted.line,
+    user: { type: "Bot" },
+  };
 }
 
 let h: Harness;
@@ -62,7 +73,11 @@ describe("across pushes", () => {
       .contents(calcAt(HEAD2, text))
       .head(HEAD2)
       .existingComments([old]);
-    await h.probot.receive({ id: "push-2", name: "pull_request", payload: pullRequestPayload("synchronize", HEAD2) as never });
+    await h.probot.receive({
+      id: "push-2",
+      name: "pull_request",
+      payload: pullRequestPayload("synchronize", HEAD2) as never,
+    });
     await h.drain();
     expect(h.results).toEqual(["reviewed", "reviewed"]);
     expect(gh.captured.reviews).toEqual([]);
@@ -98,7 +113,11 @@ describe("across pushes", () => {
         },
       }))
       .graphql(() => ({ data: { resolveReviewThread: { thread: { id: "PRRT_1", isResolved: true } } } }));
-    await h.probot.receive({ id: "push-3", name: "pull_request", payload: pullRequestPayload("synchronize", HEAD2) as never });
+    await h.probot.receive({
+      id: "push-3",
+      name: "pull_request",
+      payload: pullRequestPayload("synchronize", HEAD2) as never,
+    });
     await h.drain();
     expect(gh.captured.reviews).toEqual([]);
     expect(gh.captured.graphql[1]).toMatchObject({ variables: { id: "PRRT_1" } });

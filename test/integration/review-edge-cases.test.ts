@@ -1,7 +1,7 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CALC_PATH, makePatch, readJava } from "./support/java-fixtures.js";
 import { API, mockGitHub } from "./support/fake-github.js";
+import { CALC_PATH, makePatch, readJava } from "./support/java-fixtures.js";
 import { createHarness, type Harness } from "./support/review-harness.js";
 import { BASE_SHA, PR, pullRequestPayload } from "./support/webhook-payloads.js";
 
@@ -48,7 +48,10 @@ describe("review edge cases", () => {
     await h.drain();
     expect(h.results).toEqual(["invalid-config"]);
     const done = gh.captured.checkRunUpdates.at(-1);
-    expect(done).toMatchObject({ conclusion: "failure", output: { title: "Invalid .github/java-judge.yml" } });
+    expect(done).toMatchObject({
+      conclusion: "failure",
+      output: { title: "Invalid .github/java-judge.yml" },
+    });
     expect(done.output.summary).toContain('key "threshold"');
     expect(gh.scope.isDone()).toBe(true);
   });
@@ -63,7 +66,7 @@ describe("review edge cases", () => {
     const gh = mockGitHub()
       .token()
       .createCheckRun()
-      .updateCheckRun(555, 3)
+      .updateCheckRun(555, 2)
       .config(null)
       .files([calc])
       .mergeBase(HEAD)
@@ -78,10 +81,18 @@ describe("review edge cases", () => {
       .get("/repos/acme/shop/commits/" + HEAD + "/check-runs")
       .query({ check_name: "java-judge" })
       .reply(200, { total_count: 1, check_runs: [{ id: 555, status: "in_progress" }] });
-    gh.updateCheckRun(555, 3).config(null).files([calc]).mergeBase(HEAD).contents(calc).head(HEAD).existingComments([]).createReview();
+    gh.updateCheckRun(555, 3)
+      .config(null)
+      .files([calc])
+      .mergeBase(HEAD)
+      .contents(calc)
+      .head(HEAD)
+      .existingComments([])
+      .createReview();
     await h.probot.receive({ id: "d-limit", name: "pull_request", payload: opened() });
     await h.drain();
     expect(h.results).toEqual(["reviewed"]);
+    expect(gh.scope.pendingMocks()).toEqual([]);
     expect(gh.captured.checkRunCreates).toHaveLength(1);
     expect(gh.captured.reviews).toHaveLength(1);
     expect(gh.captured.checkRunUpdates.at(-1)).toMatchObject({ status: "completed", conclusion: "neutral" });
@@ -91,7 +102,11 @@ describe("review edge cases", () => {
   it("a comment GitHub still refuses (422) is reported in the check run; the rest is posted", async () => {
     // Two flagged methods: GitHub refuses any review holding the one on line 12's method.
     const twoBugs = head.replace("return a - b;", "return a - b - 1; // BUG");
-    const file = { path: CALC_PATH, contents: { [BASE_SHA]: base, [HEAD]: twoBugs }, patch: makePatch(base, twoBugs) };
+    const file = {
+      path: CALC_PATH,
+      contents: { [BASE_SHA]: base, [HEAD]: twoBugs },
+      patch: makePatch(base, twoBugs),
+    };
     const gh = mockGitHub()
       .token()
       .createCheckRun()
@@ -111,12 +126,16 @@ describe("review edge cases", () => {
     await h.probot.receive({ id: "d-422", name: "pull_request", payload: opened() });
     await h.drain();
     expect(gh.captured.reviews).toHaveLength(1);
-    expect(gh.captured.reviews[0].comments.map((c: any) => c.body.match(/`Calc\.(\w+)`/)?.[1])).toEqual(["multiply"]);
+    expect(gh.captured.reviews[0].comments.map((c: any) => c.body.match(/`Calc\.(\w+)`/)?.[1])).toEqual([
+      "multiply",
+    ]);
     const done = gh.captured.checkRunUpdates.at(-1);
     expect(done.conclusion).toBe("neutral");
     expect(done.output.summary).toContain("Comments GitHub refused");
     expect(done.output.summary).toContain("Line could not be resolved");
-    expect(done.output.annotations.map((a: any) => a.title)).toEqual([expect.stringContaining("Calc.subtract")]);
+    expect(done.output.annotations.map((a: any) => a.title)).toEqual([
+      expect.stringContaining("Calc.subtract"),
+    ]);
     expect(gh.scope.isDone()).toBe(true);
     expect(API).toBe("https://api.github.com");
   });

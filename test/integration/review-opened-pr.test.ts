@@ -1,8 +1,8 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseMarker } from "../../src/review/render-marker.js";
-import { CALC_PATH, makePatch, readJava } from "./support/java-fixtures.js";
 import { mockGitHub } from "./support/fake-github.js";
+import { CALC_PATH, makePatch, readJava } from "./support/java-fixtures.js";
 import { createHarness, type Harness } from "./support/review-harness.js";
 import { BASE_SHA, pullRequestPayload } from "./support/webhook-payloads.js";
 
@@ -36,7 +36,11 @@ describe("pull_request.opened", () => {
       .existingComments([])
       .createReview();
 
-    await h.probot.receive({ id: "delivery-1", name: "pull_request", payload: pullRequestPayload("opened", HEAD) as never });
+    await h.probot.receive({
+      id: "delivery-1",
+      name: "pull_request",
+      payload: pullRequestPayload("opened", HEAD) as never,
+    });
     // The handler only enqueued: nothing was asked of GitHub yet.
     expect(gh.captured.checkRunCreates).toEqual([]);
     await h.drain();
@@ -49,7 +53,13 @@ describe("pull_request.opened", () => {
     expect(review.comments).toHaveLength(1);
     const [comment] = review.comments;
     // multiply() spans head lines 22-25, all added in one hunk.
-    expect(comment).toMatchObject({ path: CALC_PATH, start_line: 22, line: 25, side: "RIGHT", start_side: "RIGHT" });
+    expect(comment).toMatchObject({
+      path: CALC_PATH,
+      start_line: 22,
+      line: 25,
+      side: "RIGHT",
+      start_side: "RIGHT",
+    });
     expect(parseMarker(comment.body)).toEqual({
       methodKey: `${CALC_PATH}:Calc#multiply(int,int)`,
       bodyHash: expect.stringMatching(/^[0-9a-f]{16}$/),
@@ -68,14 +78,20 @@ describe("pull_request.opened", () => {
     });
     const rows = completed.output.summary.split("\n").filter((l: string) => l.startsWith("| `"));
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/^\| `Calc\.multiply` \| `src\/main\/java\/com\/example\/Calc\.java:22` \| 0\.\d\d \| ⚠️ flagged \|$/);
+    expect(rows[0]).toMatch(
+      /^\| `Calc\.multiply` \| `src\/main\/java\/com\/example\/Calc\.java:22` \| 0\.\d\d \| ⚠️ flagged \|$/,
+    );
     expect(rows[1]).toMatch(/`Calc\.max` .*:17` \| (0\.9\d|1\.00) \| ✅ passes \|$/);
     expect(completed.output.summary).toContain("Model: tiny-flag-bug");
     expect(gh.captured.checkRunUpdates[0]).toMatchObject({ status: "in_progress" });
-    expect(gh.captured.checkRunUpdates.some((u) => /scored 0 \/ 2 methods/.test(u.output?.summary ?? ""))).toBe(true);
+    expect(
+      gh.captured.checkRunUpdates.some((u) => /scored 0 \/ 2 methods/.test(u.output?.summary ?? "")),
+    ).toBe(true);
 
     const stored = await h.store.listComments("acme/shop", 7);
-    expect(stored).toMatchObject([{ methodKey: comment && parseMarker(comment.body)?.methodKey, commentId: 70001, state: "open" }]);
+    expect(stored).toMatchObject([
+      { methodKey: comment && parseMarker(comment.body)?.methodKey, commentId: 70001, state: "open" },
+    ]);
     expect(gh.scope.isDone()).toBe(true);
   });
 });

@@ -9,14 +9,14 @@ interface ThreadComment {
   line?: number | null;
   commit_id: string;
   original_commit_id: string;
-  user: { type: string } | null;
+  user: { type?: string | undefined } | null;
 }
 
 interface ThreadResolvedEvent {
   installation?: { id: number } | null | undefined;
   repository: { name: string; owner: { login: string } };
   pull_request: { number: number };
-  sender?: { type: string; login: string } | undefined;
+  sender?: { type?: string | undefined; login: string } | undefined;
   thread: { comments: ThreadComment[] };
 }
 

@@ -35,7 +35,9 @@ export function mockGitHub() {
       return api;
     },
     createCheckRun(id = 555) {
-      scope.post(`${repoPath}/check-runs`, (b) => (captured.checkRunCreates.push(b), true)).reply(201, { id });
+      scope
+        .post(`${repoPath}/check-runs`, (b) => (captured.checkRunCreates.push(b), true))
+        .reply(201, { id });
       return api;
     },
     updateCheckRun(id = 555, times = 1) {
@@ -49,8 +51,10 @@ export function mockGitHub() {
       const path = `${repoPath}/contents/.github%2Fjava-judge.yml`;
       if (yaml === null) {
         scope.get(path).reply(404, { message: "Not Found" });
-        scope.get(`/repos/${OWNER}/.github/contents/.github%2Fjava-judge.yml`).reply(404, { message: "Not Found" });
-      } else scope.get(path).reply(200, yaml, { "content-type": "application/vnd.github.raw" });
+        scope
+          .get(`/repos/${OWNER}/.github/contents/.github%2Fjava-judge.yml`)
+          .reply(404, { message: "Not Found" });
+      } else scope.get(path).reply(200, yaml, { "content-type": "text/plain; charset=utf-8" });
       return api;
     },
     files(files: FileAt[]) {
@@ -86,7 +90,10 @@ export function mockGitHub() {
       return api;
     },
     head(sha: string, times = 2) {
-      scope.get(`${repoPath}/pulls/${PR}`).times(times).reply(200, { number: PR, head: { sha }, base: { sha: BASE_SHA } });
+      scope
+        .get(`${repoPath}/pulls/${PR}`)
+        .times(times)
+        .reply(200, { number: PR, head: { sha }, base: { sha: BASE_SHA } });
       return api;
     },
     existingComments(comments: unknown[]) {

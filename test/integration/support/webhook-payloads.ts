@@ -41,7 +41,13 @@ export function checkRunPayload(action: string, checkRunId: number, headSha: str
   p.check_run.name = "java-judge";
   p.check_run.head_sha = headSha;
   p.check_run.pull_requests = [
-    { number: PR, url: "", id: 1, head: { ref: "f", sha: headSha, repo: {} }, base: { ref: "main", sha: BASE_SHA, repo: {} } },
+    {
+      number: PR,
+      url: "",
+      id: 1,
+      head: { ref: "f", sha: headSha, repo: {} },
+      base: { ref: "main", sha: BASE_SHA, repo: {} },
+    },
   ];
   return p;
 }

@@ -45,7 +45,9 @@ describe("commentableRange", () => {
   });
 
   it("prefers the hunk with added lines over a larger one with context only", () => {
-    const twoHunks = parsePatch("@@ -1,8 +1,8 @@\n a\n b\n c\n d\n e\n f\n g\n h\n@@ -20,3 +20,4 @@\n x\n+y\n z\n w\n");
+    const twoHunks = parsePatch(
+      "@@ -1,8 +1,8 @@\n a\n b\n c\n d\n e\n f\n g\n h\n@@ -20,3 +20,4 @@\n x\n+y\n z\n w\n",
+    );
     expect(commentableRange(twoHunks, 1, 30)).toEqual({ start: 20, end: 23 });
     const contextOnly = parsePatch("@@ -1,3 +1,3 @@\n a\n b\n c\n@@ -10,5 +10,5 @@\n a\n b\n c\n d\n e\n");
     expect(commentableRange(contextOnly, 1, 30)).toEqual({ start: 10, end: 14 });

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsePatch } from "../../../src/diff/parse-patch.js";
 
-const patch = (name: string) => readFileSync(new URL(`../../fixtures/diffs/${name}`, import.meta.url), "utf8");
+const patch = (name: string) =>
+  readFileSync(new URL(`../../fixtures/diffs/${name}`, import.meta.url), "utf8");
 
 describe("parsePatch", () => {
   it("reads the hunks of a GitHub file patch", () => {
@@ -12,7 +13,11 @@ describe("parsePatch", () => {
       [17, 6, 17, 10],
       [55, 6, 59, 7],
     ]);
-    expect(parsed.hunks[0]).toMatchObject({ index: 0, addedLines: [12], contextLines: [9, 10, 11, 13, 14, 15] });
+    expect(parsed.hunks[0]).toMatchObject({
+      index: 0,
+      addedLines: [12],
+      contextLines: [9, 10, 11, 13, 14, 15],
+    });
     expect(parsed.hunks[1]!.addedLines).toEqual([20, 21, 22, 23]);
     expect([...parsed.addedLines]).toEqual([12, 20, 21, 22, 23, 62]);
     expect(parsed.rightLineHunk.get(62)).toBe(2);
@@ -34,7 +39,15 @@ describe("parsePatch", () => {
   it("reads headers without counts, file headers and CRLF content", () => {
     const parsed = parsePatch("diff --git a/A b/A\n--- a/A\n+++ b/A\n@@ -1 +1 @@\r\n-old\r\n+new\r\n");
     expect(parsed.hunks).toEqual([
-      { index: 0, leftStart: 1, leftCount: 1, rightStart: 1, rightCount: 1, addedLines: [1], contextLines: [] },
+      {
+        index: 0,
+        leftStart: 1,
+        leftCount: 1,
+        rightStart: 1,
+        rightCount: 1,
+        addedLines: [1],
+        contextLines: [],
+      },
     ]);
   });
 

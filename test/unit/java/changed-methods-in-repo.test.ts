@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changedMethodsInRepo } from "../../../src/java/changed-methods-in-repo.js";
 import { UsageError } from "../../../src/errors.js";
+import { changedMethodsInRepo } from "../../../src/java/changed-methods-in-repo.js";
 import { createGitFixture } from "./git-fixture.js";
 
 const SHAPES = `package shapes;
@@ -52,7 +52,11 @@ let third = "";
 
 beforeAll(() => {
   first = repo.commit(
-    { "src/Shapes.java": SHAPES, "src/util/Util.java": UTIL, "src/Gone.java": "class Gone { void g() {} }\n" },
+    {
+      "src/Shapes.java": SHAPES,
+      "src/util/Util.java": UTIL,
+      "src/Gone.java": "class Gone { void g() {} }\n",
+    },
     "first",
   );
   const shapes = SHAPES
@@ -61,7 +65,10 @@ beforeAll(() => {
     // Javadoc only
     .replace("/** Area of a circle. */", "/**\n     * Area of a circle of radius r.\n     */")
     // moved: triangle goes to the end of the class
-    .replace("    public static double triangle(double b, double h) {\n        return b * h / 2;\n    }\n\n", "")
+    .replace(
+      "    public static double triangle(double b, double h) {\n        return b * h / 2;\n    }\n\n",
+      "",
+    )
     .replace(
       "static double unused() {\n        return 0;\n    }\n",
       "static double unused() {\n        return 0;\n    }\n\n    public static double triangle(double b, double h) {\n        return b * h / 2;\n    }\n\n    static double hexagon(double s) {\n        return 3 * Math.sqrt(3) / 2 * s * s;\n    }\n",
@@ -79,13 +86,22 @@ beforeAll(() => {
     },
     "second",
   );
-  third = repo.commit({ "src/Shapes.java": shapes.replace("static double unused() {\n        return 0;\n    }\n\n", "") }, "third");
+  third = repo.commit(
+    { "src/Shapes.java": shapes.replace("static double unused() {\n        return 0;\n    }\n\n", "") },
+    "third",
+  );
 });
 
 afterAll(() => repo.remove());
 
-const brief = (m: { change: string; path: string; className: string; name: string; startLine: number; endLine: number }) =>
-  `${m.change} ${m.path} ${m.className}#${m.name} ${m.startLine}-${m.endLine}`;
+const brief = (m: {
+  change: string;
+  path: string;
+  className: string;
+  name: string;
+  startLine: number;
+  endLine: number;
+}) => `${m.change} ${m.path} ${m.className}#${m.name} ${m.startLine}-${m.endLine}`;
 
 describe("changedMethodsInRepo", () => {
   it("finds added and modified methods, following renames, skipping deletions, moves and Javadoc edits", async () => {
@@ -102,16 +118,20 @@ describe("changedMethodsInRepo", () => {
 
   it("defaults head to HEAD and lists nothing for a deletion", async () => {
     expect(await changedMethodsInRepo({ repoDir: repo.dir, base: second })).toEqual([]);
-    expect((await changedMethodsInRepo({ repoDir: repo.dir, base: first, head: third })).map(brief)).toContain(
-      "added src/Shapes.java Shapes#hexagon 20-22",
-    );
+    expect(
+      (await changedMethodsInRepo({ repoDir: repo.dir, base: first, head: third })).map(brief),
+    ).toContain("added src/Shapes.java Shapes#hexagon 20-22");
   });
 
   it("refuses an unknown revision or a directory that is no repository with a UsageError", async () => {
-    await expect(changedMethodsInRepo({ repoDir: repo.dir, base: "no-such-branch" })).rejects.toThrow(UsageError);
+    await expect(changedMethodsInRepo({ repoDir: repo.dir, base: "no-such-branch" })).rejects.toThrow(
+      UsageError,
+    );
     await expect(changedMethodsInRepo({ repoDir: repo.dir, base: "--output=/tmp/x" })).rejects.toThrow(
       /unknown revision/,
     );
-    await expect(changedMethodsInRepo({ repoDir: "/nonexistent/dir", base: "HEAD" })).rejects.toThrow(UsageError);
+    await expect(changedMethodsInRepo({ repoDir: "/nonexistent/dir", base: "HEAD" })).rejects.toThrow(
+      UsageError,
+    );
   });
 });

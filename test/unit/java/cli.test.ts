@@ -11,13 +11,19 @@ const repo = createGitFixture();
 let base = "";
 
 beforeAll(() => {
-  base = repo.commit({ "A.java": "class A {\n  int f() { return 1; }\n  int g() { return 2; }\n}\n" }, "base");
-  repo.commit({ "A.java": "class A {\n  int f() { return 1; }\n  int g() { return 3; }\n  int h() { return 4; }\n}\n" }, "head");
+  base = repo.commit(
+    { "A.java": "class A {\n  int f() { return 1; }\n  int g() { return 2; }\n}\n" },
+    "base",
+  );
+  repo.commit(
+    { "A.java": "class A {\n  int f() { return 1; }\n  int g() { return 3; }\n  int h() { return 4; }\n}\n" },
+    "head",
+  );
 });
 
 afterAll(() => repo.remove());
 
-describe("java-judge methods", () => {
+describe.concurrent("java-judge methods", () => {
   it("prints the JSON contract, path as given", async () => {
     const { stdout } = await cli("methods", `${FIXTURES}Records.java`, "--json");
     const methods = JSON.parse(stdout) as Array<Record<string, unknown>>;
@@ -39,11 +45,15 @@ describe("java-judge methods", () => {
     const { stdout } = await cli("methods", `${FIXTURES}Broken.java`, `${FIXTURES}Enums.java`);
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(6 + 11);
-    expect(lines[1]).toMatch(/Broken\.java:8-11 +method +Broken\.missingSemicolon +void missingSemicolon\(\) +\[syntax error\]$/);
+    expect(lines[1]).toMatch(
+      /Broken\.java:8-11 +method +Broken\.missingSemicolon +void missingSemicolon\(\) +\[syntax error\]$/,
+    );
   });
 
   it("exits 2 with one line for a missing file", async () => {
-    const failure = await cli("methods", "no/such/File.java").catch((e: { code: number; stderr: string }) => e);
+    const failure = await cli("methods", "no/such/File.java").catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr.trim().split("\n")).toEqual([
       "java-judge: cannot read no/such/File.java: no such file; pass the path of a .java file",
@@ -51,7 +61,7 @@ describe("java-judge methods", () => {
   });
 });
 
-describe("java-judge changed", () => {
+describe.concurrent("java-judge changed", () => {
   it("prints the changed methods with their change", async () => {
     const { stdout } = await cli("changed", "--repo", repo.dir, "--base", base, "--json");
     expect(JSON.parse(stdout)).toEqual([

@@ -3,11 +3,17 @@ import { decodeSource } from "../../../src/java/decode-source.js";
 
 describe("decodeSource", () => {
   it("strips a UTF-8 BOM", () => {
-    expect(decodeSource(new Uint8Array([0xef, 0xbb, 0xbf, 0x63, 0x6c]))).toEqual({ text: "cl", binary: false });
+    expect(decodeSource(new Uint8Array([0xef, 0xbb, 0xbf, 0x63, 0x6c]))).toEqual({
+      text: "cl",
+      binary: false,
+    });
   });
 
   it("replaces invalid UTF-8 instead of throwing", () => {
-    expect(decodeSource(new Uint8Array([0x61, 0xc3, 0x28, 0x62]))).toEqual({ text: "a\uFFFD(b", binary: false });
+    expect(decodeSource(new Uint8Array([0x61, 0xc3, 0x28, 0x62]))).toEqual({
+      text: "a\uFFFD(b",
+      binary: false,
+    });
   });
 
   it("calls a file with NUL bytes binary", () => {

@@ -10,7 +10,8 @@ describe("extractMethods: what each method carries", () => {
       name: "add",
       kind: "method",
       className: "Basics",
-      signature: '@Deprecated(since = "2.0", forRemoval = false) public synchronized int add(final K key, V value)',
+      signature:
+        '@Deprecated(since = "2.0", forRemoval = false) public synchronized int add(final K key, V value)',
       startLine: 41,
       endLine: 45,
       javadoc: "Adds one item.\n@param key where\n@param value what\n@return the new count",
@@ -50,8 +51,15 @@ describe("extractMethods: what each method carries", () => {
       throws: ["IOException", "UncheckedIOException"],
     });
     expect(byName.get("receiver/int")?.signature).toBe("void receiver(Basics<K, V> this, int x)");
-    expect(byName.get("address/")).toMatchObject({ signature: "native long address()", text: "native long address();" });
-    expect(byName.get("spread/int,int")).toMatchObject({ signature: "static int spread( int a, int b )", startLine: 95, endLine: 103 });
+    expect(byName.get("address/")).toMatchObject({
+      signature: "native long address()",
+      text: "native long address();",
+    });
+    expect(byName.get("spread/int,int")).toMatchObject({
+      signature: "static int spread( int a, int b )",
+      startLine: 95,
+      endLine: 103,
+    });
     expect(byName.get("mapAll/Function<?superV,?extendsR>")?.javadoc).toBeNull();
   });
 
@@ -79,5 +87,13 @@ describe("extractMethods: what each method carries", () => {
         "@throws IllegalArgumentException when capacity is negative",
       ].join("\n"),
     );
+  });
+
+  it("reads Java 23 Markdown doc comments, and only an unbroken run of them", async () => {
+    const source =
+      "class M {\n  /// First line.\n  /// Second.\n  // a plain comment\n  void a() {}\n\n  /// Lost.\n\n  /// Kept.\n  void b() {}\n}\n";
+    const [a, b] = await extract("M.java", source);
+    expect(a?.javadoc).toBe("First line.\nSecond.");
+    expect(b?.javadoc).toBe("Kept.");
   });
 });

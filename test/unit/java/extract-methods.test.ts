@@ -111,9 +111,14 @@ describe("extractMethods: declarations and spans", () => {
       "Tricky#ternaryLabels 54-68 method",
     ]);
     expect(methods.every((m) => !m.hasError && m.indent === "\t")).toBe(true);
-    expect(methods[2]).toMatchObject({ parameterTypes: ["int", "String"], javadoc: "Ünïcödé names are fine." });
+    expect(methods[2]).toMatchObject({
+      parameterTypes: ["int", "String"],
+      javadoc: "Ünïcödé names are fine.",
+    });
     // Comments inside the header are cut from the signature; the text keeps them.
-    expect(methods[7]!.signature).toBe('@SuppressWarnings(value = "unused" ) void annotatedWithComment( int x)');
+    expect(methods[7]!.signature).toBe(
+      '@SuppressWarnings(value = "unused" ) void annotatedWithComment( int x)',
+    );
     expect(methods[7]!.text).toContain("/* { */");
     expect(methods[3]!.text.endsWith("}")).toBe(true);
   });

@@ -20,7 +20,8 @@ export function createGitFixture(): {
   remove(): void;
 } {
   const dir = mkdtempSync(join(tmpdir(), "java-judge-git-"));
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, env: GIT_ENV, encoding: "utf8" }).trim();
+  const git = (...args: string[]) =>
+    execFileSync("git", args, { cwd: dir, env: GIT_ENV, encoding: "utf8" }).trim();
   git("init", "-q", "-b", "main");
   return {
     dir,

@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { collapseWhitespace, methodHash, methodKey } from "../../../src/java/method-key.js";
-import { parseJavadoc } from "../../../src/java/parse-javadoc.js";
+import { parseJavadoc, parseMarkdownDoc } from "../../../src/java/parse-javadoc.js";
 
 describe("methodKey and methodHash", () => {
   it("joins path, class chain, name and parameter types", () => {
-    const key = methodKey({ path: "src/A.java", className: "A.<anonymous>", name: "run", parameterTypes: ["int", "T..."] });
+    const key = methodKey({
+      path: "src/A.java",
+      className: "A.<anonymous>",
+      name: "run",
+      parameterTypes: ["int", "T..."],
+    });
     expect(key).toBe("src/A.java:A.<anonymous>#run(int,T...)");
   });
 
@@ -22,14 +27,22 @@ describe("methodKey and methodHash", () => {
 
 describe("parseJavadoc", () => {
   it("drops the markers and the leading stars, keeps tags and code indentation", () => {
-    expect(parseJavadoc("/**\n   * Sums.\n   *\n   * <pre>\n   *   x + y\n   * </pre>\n   * @return s\n   */")).toBe(
-      "Sums.\n\n<pre>\n  x + y\n</pre>\n@return s",
-    );
+    expect(
+      parseJavadoc("/**\n   * Sums.\n   *\n   * <pre>\n   *   x + y\n   * </pre>\n   * @return s\n   */"),
+    ).toBe("Sums.\n\n<pre>\n  x + y\n</pre>\n@return s");
   });
 
   it("reads one-line and star-less comments", () => {
     expect(parseJavadoc("/** One line. */")).toBe("One line.");
     expect(parseJavadoc("/**\n    No stars here\n    at all\n*/")).toBe("No stars here\nat all");
     expect(parseJavadoc("/***/")).toBe("");
+  });
+});
+
+describe("parseMarkdownDoc", () => {
+  it("drops the slashes and the shared indentation of `///` lines", () => {
+    expect(parseMarkdownDoc(["/// Sums.", "///", "///     code", "/// @return s"])).toBe(
+      "Sums.\n\n    code\n@return s",
+    );
   });
 });

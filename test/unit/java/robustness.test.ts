@@ -15,7 +15,10 @@ describe("extractMethods on broken and unusual input", () => {
     ]);
     expect(methods.map((m) => m.hasError)).toEqual([false, true, true, false, true, false]);
     // The method after the unclosed one keeps its own Javadoc and an exact text.
-    expect(methods[3]).toMatchObject({ javadoc: "Documented after the broken one.", parameterTypes: ["int"] });
+    expect(methods[3]).toMatchObject({
+      javadoc: "Documented after the broken one.",
+      parameterTypes: ["int"],
+    });
     expect(methods[3]!.text).toBe("public int swallowed(int y) {\n        return y + 1;\n    }");
     expect(methods[2]!.text.endsWith('System.out.println("open");')).toBe(true);
   });
@@ -76,11 +79,24 @@ describe("extractMethods on broken and unusual input", () => {
     const decoded = decodeSource(bytes);
     expect(decoded.binary).toBe(false);
     const [method] = await extract("A.java", decoded.text);
-    expect(method).toMatchObject({ name: "s", startLine: 3, endLine: 3, javadoc: "Caf\uFFFD\uFFFD", hasError: false });
+    expect(method).toMatchObject({
+      name: "s",
+      startLine: 3,
+      endLine: 3,
+      javadoc: "Caf\uFFFD\uFFFD",
+      hasError: false,
+    });
   });
 
   it("never throws on garbage", async () => {
-    for (const source of ["", "}}}}", "class", "class A { void", "\u0000\u0001", "@interface X { int a() default ; }"]) {
+    for (const source of [
+      "",
+      "}}}}",
+      "class",
+      "class A { void",
+      "\u0000\u0001",
+      "@interface X { int a() default ; }",
+    ]) {
       await expect(extract("G.java", source)).resolves.toBeInstanceOf(Array);
     }
   });

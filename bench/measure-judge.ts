@@ -1,0 +1,125 @@
+import { loadJavaParser } from "../src/java/load-java-parser.js";
+import { buildJudgePrompt } from "../src/judge/build-judge-prompt.js";
+import { createModelJudge } from "../src/judge/create-model-judge.js";
+import { judgeInputFromMethod } from "../src/judge/judge-input-from-method.js";
+import { DEFAULT_PROMPT_TEMPLATE } from "../src/judge/prompt-template.js";
+import type { JudgeInput, JudgeStats } from "../src/judge/types.js";
+import { createNextTokenEvaluator } from "../src/llm/create-next-token-evaluator.js";
+import type { LlmModel } from "../src/llm/llm-model.js";
+import type { JavaSource } from "./build-java-corpus.js";
+
+export interface JudgeFigures {
+  methods: number;
+  sequences: number;
+  contextSize: number;
+  naiveTokensPerS: number;
+  batchedTokensPerS: number;
+  limitTokensPerS: number;
+  speedupVsNaive: number;
+  fractionOfLimit: number;
+  /** Tokens of all prompts (what the naive run evaluates). */
+  promptTokens: number;
+  /** Tokens the batched run evaluated after prefix reuse. */
+  evaluatedTokens: number;
+  naiveSeconds: number;
+  batchedSeconds: number;
+  limitSeconds: number;
+  /** Largest score difference batched vs naive (should be ~1e-6: same methods, same model). */
+  maxScoreDelta: number;
+}
+
+/** Distinct real-shaped methods of the corpus, spread over its files, that fit the context. */
+export async function pickJudgeInputs(corpus: JavaSource[], count: number, maxChars: number): Promise<JudgeInput[]> {
+  const parser = await loadJavaParser();
+  const seen = new Set<string>();
+  const inputs: JudgeInput[] = [];
+  for (let round = 0; inputs.length < count && round < 64; round++) {
+    for (const source of corpus) {
+      const method = parser.extractMethods(source.path, source.text).filter((m) => !m.hasError)[round];
+      if (!method || method.text.length > maxChars || seen.has(method.text)) continue;
+      seen.add(method.text);
+      inputs.push(judgeInputFromMethod(method));
+      if (inputs.length === count) break;
+    }
+  }
+  return inputs;
+}
+
+/**
+ * The same methods scored (a) naively: each alone in a fresh one-sequence context, whole prompt; (b) by the judge
+ * as the app runs it: one context, several sequences, prefix reuse; (c) the limit: as many tokens as (b) evaluated,
+ * as one stream cut into windows as long as the longest prompt (so attention spans match), one sequence.
+ * Seconds are those spent scoring: context creation is not counted for (a), which only favours the naive run.
+ */
+export async function measureJudge(params: {
+  llm: LlmModel;
+  inputs: JudgeInput[];
+  sequences: number;
+  contextSize: number;
+  onProgress?: (msg: string) => void;
+}): Promise<JudgeFigures> {
+  const { llm, inputs, sequences, contextSize } = params;
+  const log = params.onProgress ?? (() => {});
+  const naive: JudgeStats = { promptTokens: 0, evaluatedTokens: 0, evaluations: 0, seconds: 0 };
+  const naiveScores: number[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const judge = await createModelJudge({ model: llm, sequences: 1, contextSize });
+    const [r] = await judge.score([input]);
+    naiveScores.push(r?.kind === "scored" ? r.score : Number.NaN);
+    const s = judge.stats();
+    naive.promptTokens += s.promptTokens;
+    naive.evaluatedTokens += s.evaluatedTokens;
+    naive.seconds += s.seconds;
+    await judge.dispose();
+    if (i % 8 === 7) log(`judge naive ${i + 1}/${inputs.length}`);
+  }
+  log("judge batched");
+  const batchedJudge = await createModelJudge({ model: llm, sequences, contextSize });
+  const results = await batchedJudge.score(inputs);
+  const batched = batchedJudge.stats();
+  await batchedJudge.dispose();
+  const maxScoreDelta = results.reduce((d, r, i) => {
+    const a = r.kind === "scored" ? r.score : Number.NaN;
+    return Math.max(d, Math.abs(a - (naiveScores[i] ?? Number.NaN)));
+  }, 0);
+
+  log("judge limit (one stream)");
+  const limitSeconds = await measureStream(llm, inputs, batched.evaluatedTokens, contextSize);
+  const naiveTokensPerS = naive.promptTokens / naive.seconds;
+  const batchedTokensPerS = batched.evaluatedTokens / batched.seconds;
+  const limitTokensPerS = batched.evaluatedTokens / limitSeconds;
+  return {
+    methods: inputs.length,
+    sequences,
+    contextSize,
+    naiveTokensPerS,
+    batchedTokensPerS,
+    limitTokensPerS,
+    speedupVsNaive: naive.seconds / batched.seconds,
+    fractionOfLimit: batchedTokensPerS / limitTokensPerS,
+    promptTokens: batched.promptTokens,
+    evaluatedTokens: batched.evaluatedTokens,
+    naiveSeconds: naive.seconds,
+    batchedSeconds: batched.seconds,
+    limitSeconds,
+    maxScoreDelta,
+  };
+}
+
+async function measureStream(llm: LlmModel, inputs: JudgeInput[], tokens: number, contextSize: number) {
+  const prompts = inputs.map((i) => llm.tokenize(buildJudgePrompt(i, DEFAULT_PROMPT_TEMPLATE)));
+  const window = Math.min(contextSize, Math.max(...prompts.map((p) => p.length)));
+  const stream = prompts.flat().slice(0, tokens);
+  const windows: number[][] = [];
+  for (let i = 0; i < stream.length; i += window) windows.push(stream.slice(i, i + window));
+  const evaluator = await createNextTokenEvaluator(llm, { sequences: 1, contextSize });
+  const target = llm.tokenize("1");
+  const started = performance.now();
+  // One window at a time: each starts a fresh stream state, none reuses the previous one's tokens.
+  let evaluated = 0;
+  for (const w of windows) evaluated += (await evaluator.evaluate([w], target))[0]?.evaluatedTokens ?? 0;
+  const seconds = (performance.now() - started) / 1000;
+  await evaluator.dispose();
+  // Windows may share a first token or two with the previous one (reused); scale to the tokens asked for.
+  return (seconds * tokens) / Math.max(1, evaluated);
+}

@@ -1,0 +1,11 @@
+import { buildJavaCorpus } from "./build-java-corpus.js";
+import { measureJudge, pickJudgeInputs } from "./measure-judge.js";
+import { loadModel } from "../src/llm/load-model.js";
+import { writeTinyGguf, BENCH_MODEL_PARAMS } from "../test/model/write-tiny-gguf.js";
+const big = process.argv[2] === "big";
+const n = Number(process.argv[3] ?? 8);
+const path = await writeTinyGguf(big ? { ...BENCH_MODEL_PARAMS } : {});
+const llm = await loadModel({ path, gpu: false });
+const inputs = await pickJudgeInputs(buildJavaCorpus(200_000), n, 1500);
+console.log(await measureJudge({ llm, inputs, sequences: Number(process.argv[4] ?? 4), contextSize: Number(process.argv[5] ?? 2048), onProgress: (m) => console.error(m) }));
+await llm.dispose();

@@ -1,0 +1,216 @@
+import type { RepoConfig } from "../config/repo-config-schema.js";
+import { canComment } from "../diff/can-comment.js";
+import { commentableRange } from "../diff/commentable-range.js";
+import type { ParsedPatch } from "../diff/types.js";
+import { renderRegenerationReply } from "../generator/render-regeneration-reply.js";
+import { renderSuggestion } from "../generator/render-suggestion.js";
+import { renderSuggestionComment } from "../generator/render-suggestion-comment.js";
+import { selectTargetMethods } from "../generator/select-target-methods.js";
+import type { CandidateSource, MethodRegeneration, RegenerateTarget } from "../generator/types.js";
+import { postCommandReply } from "../github/commands/post-command-reply.js";
+import type { ReplyTarget } from "../github/commands/types.js";
+import { fetchFileText } from "../github/fetch-file-text.js";
+import { findMergeBase } from "../github/find-merge-base.js";
+import { listPullFiles } from "../github/list-pull-files.js";
+import { toRetryableError } from "../github/to-retryable-error.js";
+import type { GitHubClient, RepoRef } from "../github/types.js";
+import type { ChangedMethod } from "../java/types.js";
+import type { Judge } from "../judge/types.js";
+import { collectChangedMethods, type MethodExtractor } from "./collect-changed-methods.js";
+import { judgeMethods } from "./judge-methods.js";
+import { regenerateMethod } from "./regenerate-method.js";
+import { displayName } from "./render-comment-body.js";
+
+/** Each method costs N generations; a command on a PR with many findings does the first few. */
+export const MAX_METHODS_PER_COMMAND = 5;
+
+export interface RegenerateParams {
+  repo: RepoRef;
+  pullNumber: number;
+  target: RegenerateTarget;
+  replyTo: ReplyTarget;
+  config: RepoConfig;
+  signal?: AbortSignal;
+}
+
+export interface RegenerateDeps {
+  octokit: GitHubClient;
+  getGenerator: () => Promise<CandidateSource>;
+  getJudge: () => Promise<Judge>;
+  javaParser: MethodExtractor;
+  log: { info(msg: string): void };
+  /** Fixed seed for every method (tests); default one per method text. */
+  seed?: number;
+}
+
+export type RegenerateOutcome = "posted" | "nothing" | "no-target" | "off";
+
+/**
+ * `/judge regenerate` for one PR: 1. the PR's changed methods at its head; 2. the ones the target
+ * names (flagged: scored again, cached, and kept below the threshold); 3. per method: candidates,
+ * filter, judge, ranking; 4. the winners posted as line comments (a one-click suggestion where the
+ * whole method is in one hunk); 5. one reply where the command was given, saying what came of each.
+ */
+export async function regenerate(p: RegenerateParams, deps: RegenerateDeps): Promise<RegenerateOutcome> {
+  const { octokit, javaParser } = deps;
+  const { repo, pullNumber, config } = p;
+  const reply = (body: string) => postCommandReply({ octokit, repo, pullNumber, to: p.replyTo, body });
+  if (config.suggestions.mode === "off") {
+    await reply("Suggestions are off in this repository (`suggestions.mode: off` in `.github/java-judge.yml`).");
+    return "off";
+  }
+
+  // 1. The head of the PR and its changed methods.
+  const pr = await call("reading the pull request", () => octokit.rest.pulls.get({ ...repo, pull_number: pullNumber }));
+  const headSha = pr.data.head.sha;
+  const files = await listPullFiles(octokit, repo, pullNumber);
+  const baseSha = await findMergeBase(octokit, repo, pr.data.base.sha, headSha);
+  const changes = await collectChangedMethods({
+    octokit,
+    repo,
+    files,
+    baseSha,
+    headSha,
+    config,
+    parser: javaParser,
+  });
+
+  // 2. The target methods, with the original's score.
+  const named = selectTargetMethods(changes.methods, p.target);
+  if (named.length === 0) {
+    await reply(`No changed method of this pull request matches ${describeTarget(p.target)}.`);
+    return "no-target";
+  }
+  const judge = await deps.getJudge();
+  const outcomes = await judgeMethods({ methods: named, judge, config });
+  const scoreOf = (i: number) => {
+    const r = outcomes[i]?.result;
+    return r?.kind === "scored" ? r : null;
+  };
+  const chosen = named
+    .map((method, i) => ({ method, scored: scoreOf(i) }))
+    .filter(({ scored }) => p.target.kind !== "flagged" || scored?.flagged === true);
+  if (chosen.length === 0) {
+    await reply("No changed method is flagged, so there is nothing to regenerate.");
+    return "no-target";
+  }
+  const todo = chosen.slice(0, MAX_METHODS_PER_COMMAND);
+
+  // 3-4. Candidates per method; the winner posted on the method's lines.
+  const generator = await deps.getGenerator();
+  const sources = new Map<string, { text: string; methods: ReturnType<MethodExtractor["extractMethods"]> }>();
+  const results: MethodRegeneration[] = [];
+  for (const { method, scored } of todo) {
+    let file = sources.get(method.path);
+    if (!file) {
+      const fetched = await fetchFileText({ octokit, repo, path: method.path, ref: headSha });
+      const text = fetched.kind === "text" ? fetched.text : "";
+      file = { text, methods: javaParser.extractMethods(method.path, text) };
+      sources.set(method.path, file);
+    }
+    const { result, best } = await regenerateMethod({
+      method,
+      source: file.text,
+      fileMethods: file.methods,
+      originalScore: scored?.score ?? null,
+      candidates: config.suggestions.candidates,
+      minGain: config.suggestions.min_gain,
+      threshold: config.threshold,
+      generator,
+      judge,
+      extractMethods: (path, source) => javaParser.extractMethods(path, source),
+      ...(deps.seed === undefined ? {} : { seed: deps.seed }),
+      ...(p.signal === undefined ? {} : { signal: p.signal }),
+    });
+    if (best) {
+      const posted = await postSuggestion({ ...p, octokit, headSha, method, changes, best, result, generator });
+      result.posted = posted;
+    }
+    results.push(result);
+    deps.log.info(
+      `regenerate ${repo.owner}/${repo.repo}#${pullNumber} ${method.key}: ${result.outcome} (${result.kept}/${result.generated} kept)`,
+    );
+  }
+
+  // 5. One reply where the command was given.
+  await reply(
+    renderRegenerationReply({
+      results,
+      minGain: config.suggestions.min_gain,
+      threshold: config.threshold,
+      leftOut: chosen.length - todo.length,
+    }),
+  );
+  return results.some((r) => r.posted) ? "posted" : "nothing";
+}
+
+async function postSuggestion(p: {
+  octokit: GitHubClient;
+  repo: RepoRef;
+  pullNumber: number;
+  replyTo: ReplyTarget;
+  headSha: string;
+  method: ChangedMethod;
+  changes: { patches: Map<string, ParsedPatch> };
+  best: { code: string; score: number };
+  result: MethodRegeneration;
+  generator: CandidateSource;
+}): Promise<{ url: string; kind: "suggestion" | "code" }> {
+  const { octokit, repo, method } = p;
+  const patch = p.changes.patches.get(method.path);
+  const suggestion = renderSuggestion({ original: method, code: p.best.code, patch, canComment });
+  const body = renderSuggestionComment({
+    key: method.key,
+    hash: method.hash,
+    displayName: displayName(method),
+    suggestion,
+    score: p.best.score,
+    originalScore: p.result.originalScore,
+    kept: p.result.kept,
+    generated: p.result.generated,
+    generator: p.generator.name,
+  });
+  // A plain block goes on the method's lines that are in the diff; with none, into the conversation.
+  const range =
+    suggestion.kind === "suggestion"
+      ? { start: suggestion.startLine, end: suggestion.endLine }
+      : patch && commentableRange(patch, method.startLine, method.endLine);
+  if (!range) {
+    const url = await postCommandReply({ octokit, repo, pullNumber: p.pullNumber, to: { kind: "issue" }, body });
+    return { url, kind: suggestion.kind };
+  }
+  const { data } = await call("posting the suggestion", () =>
+    octokit.rest.pulls.createReviewComment({
+      ...repo,
+      pull_number: p.pullNumber,
+      commit_id: p.headSha,
+      path: method.path,
+      line: range.end,
+      side: "RIGHT",
+      ...(range.start < range.end ? { start_line: range.start, start_side: "RIGHT" as const } : {}),
+      body,
+    }),
+  );
+  return { url: data.html_url, kind: suggestion.kind };
+}
+
+function describeTarget(t: RegenerateTarget): string {
+  switch (t.kind) {
+    case "flagged":
+      return "a flagged method";
+    case "key":
+      return "this thread's method (it may have been removed or no longer differ from the base)";
+    case "name":
+      return `\`${t.name}\``;
+    case "line":
+      return `\`${t.path}:${t.line}\``;
+  }
+}
+
+async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw toRetryableError(error, what);
+  }
+}
