@@ -54,11 +54,14 @@ export async function pickJudgeInputs(corpus: JavaSource[], count: number, maxCh
 export async function measureJudge(params: {
   llm: LlmModel;
   inputs: JudgeInput[];
-  sequences: number;
-  contextSize: number;
+  /** Default 4 and min(train context, 4096): the judge's own defaults, what the app runs. */
+  sequences?: number | undefined;
+  contextSize?: number | undefined;
   onProgress?: (msg: string) => void;
 }): Promise<JudgeFigures> {
-  const { llm, inputs, sequences, contextSize } = params;
+  const { llm, inputs } = params;
+  const sequences = params.sequences ?? 4;
+  const contextSize = params.contextSize ?? Math.min(llm.trainContextSize, 4096);
   const log = params.onProgress ?? (() => {});
   const naive: JudgeStats = { promptTokens: 0, evaluatedTokens: 0, evaluations: 0, seconds: 0 };
   const naiveScores: number[] = [];

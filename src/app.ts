@@ -1,5 +1,6 @@
 import type { ApplicationFunction } from "probot";
 import { registerFeedbackHandlers } from "./github/feedback/register-feedback-handlers.js";
+import { registerCommandHandlers } from "./github/commands/register-command-handlers.js";
 import { type HandlerDeps, registerReviewHandlers } from "./github/register-review-handlers.js";
 
 export type AppDeps = HandlerDeps;
@@ -11,6 +12,7 @@ export type AppDeps = HandlerDeps;
 export function createApp(deps: AppDeps): ApplicationFunction {
   return (app) => {
     registerReviewHandlers(app, deps);
+    registerCommandHandlers(app, deps);
     registerFeedbackHandlers(app, deps);
   };
 }

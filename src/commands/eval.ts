@@ -1,11 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { UsageError } from "../errors.js";
 import { evaluateScores } from "../eval/evaluate-scores.js";
 import { loadScoredDataset } from "../eval/load-scored-dataset.js";
 import { parseProbabilityOption } from "../eval/parse-probability-option.js";
 import { renderEvalSvg } from "../eval/render-eval-svg.js";
 import { renderEvalText } from "../eval/render-eval-text.js";
-import { UsageError } from "../errors.js";
 import { runAction } from "./run-action.js";
 
 interface EvalOptions {
@@ -38,7 +38,10 @@ export function registerEvalCommand(program: Command): void {
         const items = scored.items.map(({ id, label, score }) => ({ id, label, score }));
         const report = evaluateScores({ items, threshold, targetPrecision });
         if (options.plot) {
-          await writeFile(options.plot, renderEvalSvg(report, `java-judge eval: ${scored.models.join(", ")}`));
+          await writeFile(
+            options.plot,
+            renderEvalSvg(report, `java-judge eval: ${scored.models.join(", ")}`),
+          );
           log(`wrote ${options.plot}`);
         }
         const out = { ...report, model: scored.models, judgeId: scored.judgeId, skipped: scored.skipped };

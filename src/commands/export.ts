@@ -15,7 +15,9 @@ interface ExportOptions {
 export function registerExportCommand(program: Command): void {
   program
     .command("export")
-    .description("Write the reviewers' feedback as judge training examples (prompt + completion) and an eval dataset")
+    .description(
+      "Write the reviewers' feedback as judge training examples (prompt + completion) and an eval dataset",
+    )
     .requiredOption("--out <file.jsonl>", "training examples, one JSON object per line")
     .option("--database-url <url>", "store to read (default: DATABASE_URL, else sqlite:./data/java-judge.db)")
     .option("--eval-out <file.jsonl>", "also write the records as an `eval` dataset")

@@ -12,7 +12,8 @@ export function parseIntegerOption(value: string): number {
 /** --model (else JUDGE_MODEL), --sequences, --context-size, LLAMA_GPU. */
 export function parseJudgeOptions(options: Record<string, unknown>): OpenJudgeParams {
   const model = typeof options.model === "string" ? options.model : process.env.JUDGE_MODEL;
-  if (!model) throw new UsageError("no judge model: pass --model PATH|NAME or set JUDGE_MODEL (see models/README.md)");
+  if (!model)
+    throw new UsageError("no judge model: pass --model PATH|NAME or set JUDGE_MODEL (see models/README.md)");
   return {
     model,
     gpu: parseLlamaGpu(process.env.LLAMA_GPU),

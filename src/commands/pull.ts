@@ -8,19 +8,26 @@ import { runAction } from "./run-action.js";
 export function registerPullCommand(program: Command): void {
   program
     .command("pull")
-    .description("download a model of models/models.json into the models dir (MODELS_DIR) and check its sha256")
+    .description(
+      "download a model of models/models.json into the models dir (MODELS_DIR) and check its sha256",
+    )
     .argument("[name]", "model name (default: list the models)")
     .action(
       runAction(async (name: string | undefined) => {
         const catalog = await readModelCatalog();
         if (name === undefined) {
           for (const e of catalog) {
-            process.stdout.write(`${e.name}\t${e.role}\t${e.url === null ? "no public weights (fine-tune)" : e.url}\n`);
+            process.stdout.write(
+              `${e.name}\t${e.role}\t${e.url === null ? "no public weights (fine-tune)" : e.url}\n`,
+            );
           }
           return;
         }
         const entry = catalog.find((e) => e.name === name);
-        if (!entry) throw new UsageError(`no model named ${name} in models/models.json; one of: ${catalog.map((e) => e.name).join(", ")}`);
+        if (!entry)
+          throw new UsageError(
+            `no model named ${name} in models/models.json; one of: ${catalog.map((e) => e.name).join(", ")}`,
+          );
         const tty = process.stderr.isTTY === true;
         let lastPercent = -1;
         const pulled = await pullModel({
@@ -31,7 +38,9 @@ export function registerPullCommand(program: Command): void {
             if (percent === lastPercent || (!tty && percent % 10 !== 0)) return;
             lastPercent = percent;
             const bar = "#".repeat(Math.floor(percent / 5)).padEnd(20, ".");
-            process.stderr.write(`${tty ? "\r" : ""}${name} [${bar}] ${percent}% of ${(total / 1e6).toFixed(0)} MB${tty ? "" : "\n"}`);
+            process.stderr.write(
+              `${tty ? "\r" : ""}${name} [${bar}] ${percent}% of ${(total / 1e6).toFixed(0)} MB${tty ? "" : "\n"}`,
+            );
           },
         });
         if (tty) process.stderr.write("\n");

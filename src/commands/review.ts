@@ -27,32 +27,60 @@ export function registerReviewCommand(program: Command): void {
     .option("--context-size <n>", "tokens per sequence", parseIntegerOption)
     .option("--json", "print JSON")
     .action(
-      runAction(async (options: Record<string, unknown> & { repo: string; base: string; head: string; threshold: number }) => {
-        const judgeOptions = parseJudgeOptions(options);
-        const changed = await changedMethodsInRepo({ repoDir: options.repo, base: options.base, head: options.head });
-        const judge = await openJudge(judgeOptions);
-        try {
-          const results = await scoreMethods(
-            judge,
-            changed.map((m) => ({ input: judgeInputFromMethod(m), skip: m.hasError ? "syntax error in the method" : null })),
-          );
-          const rows = changed.map((m, i) => {
-            const r = results[i];
-            if (r?.kind !== "scored") return { ...toChangedJavaMethod(m), score: null, verdict: "skipped", reason: r?.reason ?? "" };
-            return { ...toChangedJavaMethod(m), score: r.score, verdict: r.score < options.threshold ? "flagged" : "passed" };
+      runAction(
+        async (
+          options: Record<string, unknown> & { repo: string; base: string; head: string; threshold: number },
+        ) => {
+          const judgeOptions = parseJudgeOptions(options);
+          const changed = await changedMethodsInRepo({
+            repoDir: options.repo,
+            base: options.base,
+            head: options.head,
           });
-          if (options.json) {
-            process.stdout.write(`${JSON.stringify({ threshold: options.threshold, judge: judge.models, methods: rows }, null, 2)}\n`);
-            return;
+          const judge = await openJudge(judgeOptions);
+          try {
+            const results = await scoreMethods(
+              judge,
+              changed.map((m) => ({
+                input: judgeInputFromMethod(m),
+                skip: m.hasError ? "syntax error in the method" : null,
+              })),
+            );
+            const rows = changed.map((m, i) => {
+              const r = results[i];
+              if (r?.kind !== "scored")
+                return {
+                  ...toChangedJavaMethod(m),
+                  score: null,
+                  verdict: "skipped",
+                  reason: r?.reason ?? "",
+                };
+              return {
+                ...toChangedJavaMethod(m),
+                score: r.score,
+                verdict: r.score < options.threshold ? "flagged" : "passed",
+              };
+            });
+            if (options.json) {
+              process.stdout.write(
+                `${JSON.stringify({ threshold: options.threshold, judge: judge.models, methods: rows }, null, 2)}\n`,
+              );
+              return;
+            }
+            if (rows.length === 0) process.stdout.write("no changed methods\n");
+            for (const r of rows) {
+              const what =
+                r.score === null
+                  ? `skipped: ${"reason" in r ? r.reason : ""}`
+                  : `${r.score.toFixed(3)} ${r.verdict}`;
+              process.stdout.write(
+                `${r.path}:${r.startLine}\t${r.change}\t${r.className}.${r.name}\t${what}\n`,
+              );
+            }
+          } finally {
+            await judge.dispose();
           }
-          if (rows.length === 0) process.stdout.write("no changed methods\n");
-          for (const r of rows) {
-            const what = r.score === null ? `skipped: ${"reason" in r ? r.reason : ""}` : `${r.score.toFixed(3)} ${r.verdict}`;
-            process.stdout.write(`${r.path}:${r.startLine}\t${r.change}\t${r.className}.${r.name}\t${what}\n`);
-          }
-        } finally {
-          await judge.dispose();
-        }
-      }),
+        },
+      ),
     );
 }

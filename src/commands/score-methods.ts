@@ -1,7 +1,10 @@
-import type { JudgeInput, Judge, JudgeResult } from "../judge/types.js";
+import type { Judge, JudgeInput, JudgeResult } from "../judge/types.js";
 
 /** Progress on stderr: rewritten in place on a terminal, a few plain lines otherwise. */
-export function createProgressLine(label: string): { update(done: number, total: number): void; end(): void } {
+export function createProgressLine(label: string): {
+  update(done: number, total: number): void;
+  end(): void;
+} {
   const tty = process.stderr.isTTY === true;
   let lastPrinted = -1;
   return {

@@ -31,12 +31,16 @@ export function registerScoreCommand(program: Command): void {
         const parser = await loadJavaParser();
         let methods = parser.extractMethods(file, decoded.text);
         if (typeof options.method === "string") methods = methods.filter((m) => m.name === options.method);
-        if (methods.length === 0) throw new UsageError(`no method${options.method ? ` named ${options.method}` : ""} in ${file}`);
+        if (methods.length === 0)
+          throw new UsageError(`no method${options.method ? ` named ${options.method}` : ""} in ${file}`);
         const judge = await openJudge(judgeOptions);
         try {
           const results = await scoreMethods(
             judge,
-            methods.map((m) => ({ input: judgeInputFromMethod(m), skip: m.hasError ? "syntax error in the method" : null })),
+            methods.map((m) => ({
+              input: judgeInputFromMethod(m),
+              skip: m.hasError ? "syntax error in the method" : null,
+            })),
           );
           const rows = methods.map((m, i) => {
             const r = results[i];

@@ -8,7 +8,11 @@ import type { DatasetLine } from "./parse-dataset.js";
  * What the judge reads for each dataset line: the signature is parsed from `code` (its first, outermost
  * method); `task` is the description, else the Javadoc in `code`. Code that is not a method is a bad line.
  */
-export function buildEvalInputs(lines: readonly DatasetLine[], parser: JavaParser, source: string): JudgeInput[] {
+export function buildEvalInputs(
+  lines: readonly DatasetLine[],
+  parser: JavaParser,
+  source: string,
+): JudgeInput[] {
   return lines.map((line) => {
     const method = parser.extractMethods(`${line.id}.java`, line.code)[0];
     if (method === undefined || method.hasError) {

@@ -1,7 +1,7 @@
 import { buildJudgePrompt } from "../judge/build-judge-prompt.js";
+import { hashPrompt } from "../judge/hash-prompt.js";
 import type { PromptTemplate } from "../judge/prompt-template.js";
 import type { FeedbackRecord } from "../store/types.js";
-import { hashPrompt } from "../judge/hash-prompt.js";
 
 /** One supervised example in the judge's own prompt template; `sources` say where its label came from. */
 export interface TrainingExample {
@@ -27,11 +27,17 @@ export interface TrainingSet {
  * Feedback records -> training examples: deduplicated by the exact prompt; a prompt whose records disagree on
  * the label is left out (reported), since either label would teach the judge a guess.
  */
-export function buildTrainingExamples(records: readonly FeedbackRecord[], template: PromptTemplate): TrainingSet {
+export function buildTrainingExamples(
+  records: readonly FeedbackRecord[],
+  template: PromptTemplate,
+): TrainingSet {
   const byPrompt = new Map<string, { records: FeedbackRecord[]; prompt: string }>();
   for (const r of records) {
     const { className, name } = splitMethodKey(r.methodKey);
-    const prompt = buildJudgePrompt({ description: r.description, signature: r.signature, code: r.code, className, name }, template);
+    const prompt = buildJudgePrompt(
+      { description: r.description, signature: r.signature, code: r.code, className, name },
+      template,
+    );
     const entry = byPrompt.get(prompt) ?? { records: [], prompt };
     entry.records.push(r);
     byPrompt.set(prompt, entry);
@@ -51,7 +57,12 @@ export function buildTrainingExamples(records: readonly FeedbackRecord[], templa
       prompt,
       completion: first.label === 1 ? template.correct : template.incorrect,
       label: first.label,
-      sources: group.map((r) => ({ signal: r.signal, repo: r.repo, pullNumber: r.pullNumber, methodKey: r.methodKey })),
+      sources: group.map((r) => ({
+        signal: r.signal,
+        repo: r.repo,
+        pullNumber: r.pullNumber,
+        methodKey: r.methodKey,
+      })),
       description: first.description,
       code: first.code,
     });
@@ -66,5 +77,8 @@ export function splitMethodKey(key: string): { className: string; name: string }
   if (hash === -1) return { className: "", name: key };
   const head = key.slice(0, hash);
   const paren = key.indexOf("(", hash);
-  return { className: head.slice(head.lastIndexOf(":") + 1), name: key.slice(hash + 1, paren === -1 ? undefined : paren) };
+  return {
+    className: head.slice(head.lastIndexOf(":") + 1),
+    name: key.slice(hash + 1, paren === -1 ? undefined : paren),
+  };
 }

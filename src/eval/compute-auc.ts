@@ -8,7 +8,10 @@ export function computeAuc(items: readonly ScoredItem[]): Explained {
   const positives = items.filter((i) => i.label === 1).length;
   const negatives = items.length - positives;
   if (positives === 0 || negatives === 0) {
-    return { value: null, reason: `AUC needs both classes; the data has only ${describeOnly(positives, negatives)}` };
+    return {
+      value: null,
+      reason: `AUC needs both classes; the data has only ${describeOnly(positives, negatives)}`,
+    };
   }
   const sorted = [...items].sort((a, b) => a.score - b.score);
   let rankSumPositives = 0;

@@ -17,7 +17,8 @@ export function computeRocCurve(items: readonly ScoredItem[]): RocPoint[] | null
     if (item.label === 0) tp++;
     else fp++;
     const next = sorted[k + 1];
-    if (next === undefined || next.score !== item.score) points.push({ fpr: fp / correct, tpr: tp / incorrect });
+    if (next === undefined || next.score !== item.score)
+      points.push({ fpr: fp / correct, tpr: tp / incorrect });
   }
   return points;
 }

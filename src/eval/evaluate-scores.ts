@@ -3,6 +3,7 @@ import { computeCalibration } from "./compute-calibration.js";
 import { computeClassMetrics } from "./compute-class-metrics.js";
 import { computeConfusion } from "./compute-confusion.js";
 import { computeKappa } from "./compute-kappa.js";
+import { computeRocCurve } from "./compute-roc-curve.js";
 import { divide } from "./divide.js";
 import { sweepThresholds } from "./sweep-thresholds.js";
 import type {
@@ -14,7 +15,6 @@ import type {
   ScoredItem,
   ThresholdSweep,
 } from "./types.js";
-import { computeRocCurve } from "./compute-roc-curve.js";
 
 export interface EvalParams {
   items: readonly ScoredItem[];
@@ -103,7 +103,9 @@ function describeData(items: readonly ScoredItem[]): string[] {
   }
   const scores = new Set(items.map((i) => i.score));
   if (items.length > 1 && scores.size === 1) {
-    notes.push(`every score is ${[...scores][0]}: the judge does not tell the methods apart (AUC is 0.5 when both classes are present)`);
+    notes.push(
+      `every score is ${[...scores][0]}: the judge does not tell the methods apart (AUC is 0.5 when both classes are present)`,
+    );
   }
   return notes;
 }

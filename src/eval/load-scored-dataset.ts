@@ -29,7 +29,9 @@ export async function loadScoredDataset(params: LoadScoredDatasetParams): Promis
   try {
     text = await readFile(params.datasetPath, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read the dataset ${params.datasetPath}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new UsageError(
+      `cannot read the dataset ${params.datasetPath}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+    );
   }
   const source = params.datasetPath;
   const lines = parseDataset({ text, source, requireTaskId: params.requireTaskId ?? false });
@@ -38,7 +40,13 @@ export async function loadScoredDataset(params: LoadScoredDatasetParams): Promis
   const judge = params.judge ?? (await createModelJudge({ model: params.model }));
   try {
     const started = performance.now();
-    const scored = await scoreDataset({ lines, source, parser, judge, onProgress: progressLogger(params.log) });
+    const scored = await scoreDataset({
+      lines,
+      source,
+      parser,
+      judge,
+      onProgress: progressLogger(params.log),
+    });
     const seconds = (performance.now() - started) / 1000;
     params.log(`scored ${scored.items.length} of ${lines.length} methods in ${seconds.toFixed(1)} s`);
     for (const s of scored.skipped) params.log(`skipped ${s.id}: ${s.reason}`);

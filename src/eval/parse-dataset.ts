@@ -42,11 +42,15 @@ export function parseDataset({ text, source, requireTaskId = false }: ParseDatas
     const id = typeof o.id === "number" ? String(o.id) : o.id;
     if (typeof id !== "string" || id === "") fail(`"id" must be a non-empty string`);
     if (typeof o.code !== "string" || o.code.trim() === "") fail(`"code" must be a non-empty string`);
-    if (o.label !== 0 && o.label !== 1) fail(`"label" must be 1 (correct) or 0 (incorrect), got ${JSON.stringify(o.label)}`);
-    if (o.task !== undefined && o.task !== null && typeof o.task !== "string") fail(`"task" must be a string`);
+    if (o.label !== 0 && o.label !== 1)
+      fail(`"label" must be 1 (correct) or 0 (incorrect), got ${JSON.stringify(o.label)}`);
+    if (o.task !== undefined && o.task !== null && typeof o.task !== "string")
+      fail(`"task" must be a string`);
     const taskId = typeof o.task_id === "number" ? String(o.task_id) : o.task_id;
-    if (taskId !== undefined && (typeof taskId !== "string" || taskId === "")) fail(`"task_id" must be a string`);
-    if (requireTaskId && taskId === undefined) fail(`"task_id" is missing (rank-eval groups candidates by it)`);
+    if (taskId !== undefined && (typeof taskId !== "string" || taskId === ""))
+      fail(`"task_id" must be a string`);
+    if (requireTaskId && taskId === undefined)
+      fail(`"task_id" is missing (rank-eval groups candidates by it)`);
     const previous = seen.get(id as string);
     if (previous !== undefined) fail(`duplicate id ${JSON.stringify(id)} (first on line ${previous})`);
     seen.set(id as string, lineNumber);

@@ -12,11 +12,23 @@ export function renderEvalSvg(report: PlotReport, title = "java-judge eval"): st
   const right = MARGIN.left + PANEL + MARGIN.gap;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
-    `<title>${escape(title)}</title>`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="100%" height="100%" fill="white"/>`,
-    `<text x="${WIDTH / 2}" y="20" text-anchor="middle" font-size="15">${escape(title)} (n = ${report.n})</text>`,
-    renderPanel(MARGIN.left, "Reliability (ECE " + fmt(report.ece) + ")", "score (judge's P(correct))", "fraction correct", renderReliability(report)),
-    renderPanel(right, "ROC of flagging (AUC " + fmt(report.auc) + ")", "false positive rate", "true positive rate", renderRoc(report)),
+    `<text x="${WIDTH / 2}" y="20" text-anchor="middle" font-size="15">${escapeXml(title)} (n = ${report.n})</text>`,
+    renderPanel(
+      MARGIN.left,
+      `Reliability (ECE ${fmt(report.ece)})`,
+      "score (judge's P(correct))",
+      "fraction correct",
+      renderReliability(report),
+    ),
+    renderPanel(
+      right,
+      `ROC of flagging (AUC ${fmt(report.auc)})`,
+      "false positive rate",
+      "true positive rate",
+      renderRoc(report),
+    ),
     "</svg>",
     "",
   ].join("\n");
@@ -38,12 +50,12 @@ function renderPanel(x0: number, heading: string, xLabel: string, yLabel: string
     .join("\n");
   return [
     `<g>`,
-    `<text x="${x0 + PANEL / 2}" y="${y0 - 10}" text-anchor="middle" font-size="13">${escape(heading)}</text>`,
+    `<text x="${x0 + PANEL / 2}" y="${y0 - 10}" text-anchor="middle" font-size="13">${escapeXml(heading)}</text>`,
     `<rect x="${x0}" y="${y0}" width="${PANEL}" height="${PANEL}" fill="none" stroke="black"/>`,
     `<line x1="${x0}" y1="${y0 + PANEL}" x2="${x0 + PANEL}" y2="${y0}" stroke="#999" stroke-dasharray="4 4"/>`,
     ticks,
-    `<text x="${x0 + PANEL / 2}" y="${y0 + PANEL + 40}" text-anchor="middle">${escape(xLabel)}</text>`,
-    `<text transform="translate(${x0 - 42} ${y0 + PANEL / 2}) rotate(-90)" text-anchor="middle">${escape(yLabel)}</text>`,
+    `<text x="${x0 + PANEL / 2}" y="${y0 + PANEL + 40}" text-anchor="middle">${escapeXml(xLabel)}</text>`,
+    `<text transform="translate(${x0 - 42} ${y0 + PANEL / 2}) rotate(-90)" text-anchor="middle">${escapeXml(yLabel)}</text>`,
     `<g transform="translate(${x0} ${y0})">`,
     body,
     `</g>`,
@@ -76,7 +88,7 @@ function renderRoc(report: PlotReport): string {
 }
 
 function emptyNote(reason: string): string {
-  return `<text x="${PANEL / 2}" y="${PANEL / 2}" text-anchor="middle" fill="#666">${escape(reason)}</text>`;
+  return `<text x="${PANEL / 2}" y="${PANEL / 2}" text-anchor="middle" fill="#666">${escapeXml(reason)}</text>`;
 }
 
 function px(v: number): string {
@@ -87,6 +99,6 @@ function fmt(v: number | null): string {
   return v === null ? "undefined" : v.toFixed(3);
 }
 
-function escape(s: string): string {
+function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

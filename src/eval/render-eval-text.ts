@@ -1,5 +1,5 @@
-import type { EvalReport } from "./evaluate-scores.js";
 import type { RankReport } from "./evaluate-ranking.js";
+import type { EvalReport } from "./evaluate-scores.js";
 
 const f = (v: number | null): string => (v === null ? "undefined" : v.toFixed(3));
 

@@ -3,7 +3,10 @@ import type { TrainingExample } from "./build-training-examples.js";
 /** JSONL for supervised fine-tuning: prompt + completion in the judge's template, with the label's sources. */
 export function renderTrainingLines(examples: readonly TrainingExample[]): string {
   return examples
-    .map((e) => `${JSON.stringify({ id: e.id, prompt: e.prompt, completion: e.completion, label: e.label, sources: e.sources })}\n`)
+    .map(
+      (e) =>
+        `${JSON.stringify({ id: e.id, prompt: e.prompt, completion: e.completion, label: e.label, sources: e.sources })}\n`,
+    )
     .join("");
 }
 
@@ -11,7 +14,12 @@ export function renderTrainingLines(examples: readonly TrainingExample[]): strin
 export function renderEvalLines(examples: readonly TrainingExample[]): string {
   return examples
     .map((e) => {
-      const line = { id: e.id, ...(e.description === null ? {} : { task: e.description }), code: e.code, label: e.label };
+      const line = {
+        id: e.id,
+        ...(e.description === null ? {} : { task: e.description }),
+        code: e.code,
+        label: e.label,
+      };
       return `${JSON.stringify({ ...line, sources: e.sources.map((s) => s.signal) })}\n`;
     })
     .join("");

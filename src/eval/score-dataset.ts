@@ -1,6 +1,6 @@
+import type { JavaParser } from "../java/load-java-parser.js";
 import type { Judge, ScoreProgress } from "../judge/types.js";
 import { buildEvalInputs } from "./build-eval-inputs.js";
-import type { JavaParser } from "../java/load-java-parser.js";
 import type { DatasetLine } from "./parse-dataset.js";
 import type { ScoredItem } from "./types.js";
 
@@ -23,13 +23,20 @@ export interface ScoredDataset {
 }
 
 /** Scores every line with the judge; skipped lines are listed, never silently dropped. */
-export async function scoreDataset({ lines, source, parser, judge, onProgress }: ScoreDatasetParams): Promise<ScoredDataset> {
+export async function scoreDataset({
+  lines,
+  source,
+  parser,
+  judge,
+  onProgress,
+}: ScoreDatasetParams): Promise<ScoredDataset> {
   const inputs = buildEvalInputs(lines, parser, source);
   const results = await judge.score(inputs, onProgress);
   const out: ScoredDataset = { items: [], skipped: [] };
   lines.forEach((line, i) => {
     const r = results[i];
-    if (r?.kind === "scored") out.items.push({ id: line.id, label: line.label, score: r.score, taskId: line.taskId });
+    if (r?.kind === "scored")
+      out.items.push({ id: line.id, label: line.label, score: r.score, taskId: line.taskId });
     else out.skipped.push({ id: line.id, reason: r?.reason ?? "the judge returned no result" });
   });
   return out;

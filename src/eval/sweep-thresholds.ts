@@ -18,7 +18,13 @@ export function sweepThresholds(items: readonly ScoredItem[], targetPrecision: n
   });
   const base = { targetPrecision, rows };
   if (!items.some((i) => i.label === 0)) {
-    return { ...base, threshold: null, precision: null, recall: null, reason: "the data has no incorrect method" };
+    return {
+      ...base,
+      threshold: null,
+      precision: null,
+      recall: null,
+      reason: "the data has no incorrect method",
+    };
   }
   let best: SweepRow | undefined;
   for (const row of rows) {

@@ -11,42 +11,55 @@ export interface PostedReviewComment {
 export interface PostReviewResult {
   posted: PostedReviewComment[];
   refused: { planned: PlannedComment; reason: string }[];
+  /** Reviews made visible on the PR: 1 when anything was posted, else 0. */
   reviews: number;
 }
 
-/**
- * Posts the comments as one review (`event: COMMENT`). A review is all-or-nothing: one comment GitHub
- * will not place refuses the whole review with 422. The comments were checked against the hunks first,
- * so a 422 is rare; when it comes, the set is halved until each refused comment stands alone, and the
- * rest are posted, so nothing valid is lost (at the price of a few reviews instead of one).
- */
-export async function postReview(params: {
+type Params = {
   octokit: GitHubClient;
   repo: RepoRef;
   pullNumber: number;
   headSha: string;
   body: string;
   comments: PlannedComment[];
-}): Promise<PostReviewResult> {
+};
+
+/**
+ * Posts the comments as ONE review (`event: COMMENT`). A review is all-or-nothing: one comment GitHub
+ * will not place refuses the whole review with 422. The comments were checked against the hunks first,
+ * so a 422 is rare; when it comes, the offending comments are found by bisecting with PENDING reviews
+ * (a review created without `event` is visible to nobody but its author, and is deleted right after), and
+ * the rest is then posted as the one review, so the PR never shows a partial or repeated review.
+ */
+export async function postReview(params: Params): Promise<PostReviewResult> {
   const result: PostReviewResult = { posted: [], refused: [], reviews: 0 };
-  await postPart(params, params.comments, result);
+  if (params.comments.length === 0) return result;
+  let accepted = params.comments;
+  let reviewId = await tryCreate(params, accepted, "COMMENT");
+  if (typeof reviewId !== "number") {
+    await deleteOwnPendingReviews(params);
+    accepted = await sieve(params, params.comments, reviewId, result.refused);
+    if (accepted.length === 0) return result;
+    reviewId = await tryCreate(params, accepted, "COMMENT");
+    if (typeof reviewId !== "number") {
+      // Accepted as a pending review a moment ago, refused now: report all rather than guess.
+      for (const planned of accepted) result.refused.push({ planned, reason: describe422(reviewId) });
+      return result;
+    }
+  }
+  result.reviews = 1;
+  result.posted.push(...(await matchPostedComments(params, reviewId, accepted)));
   return result;
 }
 
-async function postPart(
-  p: Parameters<typeof postReview>[0],
-  comments: PlannedComment[],
-  result: PostReviewResult,
-): Promise<void> {
-  if (comments.length === 0) return;
-  let reviewId: number;
+/** A review id, or the 422 error GitHub answered. Any other failure is thrown (retryable). */
+async function tryCreate(p: Params, comments: PlannedComment[], event?: "COMMENT"): Promise<number | Error> {
   try {
     const { data } = await p.octokit.rest.pulls.createReview({
       ...p.repo,
       pull_number: p.pullNumber,
       commit_id: p.headSha,
-      event: "COMMENT",
-      body: p.body,
+      ...(event ? { event, body: p.body } : {}),
       comments: comments.map(({ placement, body }) => ({
         path: placement.path,
         line: placement.line,
@@ -57,24 +70,65 @@ async function postPart(
         body,
       })),
     });
-    reviewId = data.id;
+    return data.id;
   } catch (error) {
     if ((error as { status?: number }).status !== 422) throw toRetryableError(error, "posting the review");
-    if (comments.length === 1) {
-      result.refused.push({ planned: comments[0] as PlannedComment, reason: describe422(error) });
-      return;
-    }
-    const half = Math.ceil(comments.length / 2);
-    await postPart(p, comments.slice(0, half), result);
-    await postPart(p, comments.slice(half), result);
-    return;
+    return error as Error;
   }
-  result.reviews++;
-  result.posted.push(...(await matchPostedComments(p, reviewId, comments)));
+}
+
+/** The comments of `comments` GitHub accepts; the refused ones (found alone) go to `refused`. */
+async function sieve(
+  p: Params,
+  comments: PlannedComment[],
+  knownRefusal: Error | null,
+  refused: PostReviewResult["refused"],
+): Promise<PlannedComment[]> {
+  if (comments.length === 0) return [];
+  const refusal = knownRefusal ?? (await probe(p, comments));
+  if (refusal === null) return comments;
+  if (comments.length === 1) {
+    refused.push({ planned: comments[0] as PlannedComment, reason: describe422(refusal) });
+    return [];
+  }
+  const half = Math.ceil(comments.length / 2);
+  return [
+    ...(await sieve(p, comments.slice(0, half), null, refused)),
+    ...(await sieve(p, comments.slice(half), null, refused)),
+  ];
+}
+
+/** Tries the comments as a pending (invisible) review and deletes it: null when GitHub accepts them. */
+async function probe(p: Params, comments: PlannedComment[]): Promise<Error | null> {
+  const id = await tryCreate(p, comments);
+  if (typeof id !== "number") return id;
+  try {
+    await p.octokit.rest.pulls.deletePendingReview({ ...p.repo, pull_number: p.pullNumber, review_id: id });
+  } catch (error) {
+    throw toRetryableError(error, "deleting a pending review used to find a refused comment");
+  }
+  return null;
+}
+
+/** GitHub allows one pending review per user and PR: one left by a crashed probe would refuse every probe. */
+async function deleteOwnPendingReviews(p: Params): Promise<void> {
+  try {
+    const reviews = await p.octokit.paginate(p.octokit.rest.pulls.listReviews, {
+      ...p.repo,
+      pull_number: p.pullNumber,
+      per_page: 100,
+    });
+    // Pending reviews are visible only to their author, so every one listed here is ours.
+    for (const r of reviews.filter((r) => r.state === "PENDING")) {
+      await p.octokit.rest.pulls.deletePendingReview({ ...p.repo, pull_number: p.pullNumber, review_id: r.id });
+    }
+  } catch (error) {
+    throw toRetryableError(error, "clearing a pending review");
+  }
 }
 
 async function matchPostedComments(
-  p: Parameters<typeof postReview>[0],
+  p: Params,
   reviewId: number,
   comments: PlannedComment[],
 ): Promise<PostedReviewComment[]> {

@@ -1,5 +1,5 @@
-import type { JudgeInput } from "./types.js";
 import type { PromptTemplate } from "./prompt-template.js";
+import type { JudgeInput } from "./types.js";
 
 /**
  * Renders the prompt of one input. Inserted text cannot add a section: a line of it that starts with "###"

@@ -17,7 +17,9 @@ export interface ModelJudgeParams {
   /** Default false: scores bit-identical whatever the batching. */
   flashAttention?: boolean;
   batchSize?: number;
-  /** CPU threads; default all math cores. */
+  /** Default true; false evaluates every prompt whole (the naive baseline of benchmarks). */
+  reusePrefix?: boolean;
+  /** CPU threads; default LLAMA_THREADS, else 1 for small models, else all math cores. */
   threads?: number;
   template?: PromptTemplate;
   /** Display name; default the model's name. */
@@ -56,10 +58,13 @@ async function buildJudge(llm: LlmModel, owned: boolean, params: ModelJudgeParam
     ...(params.contextSize === undefined ? {} : { contextSize: params.contextSize }),
     ...(params.batchSize === undefined ? {} : { batchSize: params.batchSize }),
     ...(params.threads === undefined ? {} : { threads: params.threads }),
+    ...(params.reusePrefix === undefined ? {} : { reusePrefix: params.reusePrefix }),
     flashAttention: params.flashAttention ?? false,
   });
   // The template with empty inserts is the least any prompt needs.
-  const minimum = llm.tokenize(buildJudgePrompt({ description: "-", signature: "", code: "", className: "", name: "" }, template)).length;
+  const minimum = llm.tokenize(
+    buildJudgePrompt({ description: "-", signature: "", code: "", className: "", name: "" }, template),
+  ).length;
   if (minimum + 1 > evaluator.contextSize) {
     await evaluator.dispose();
     throw new ContextTooSmallError(minimum + 1, evaluator.contextSize);

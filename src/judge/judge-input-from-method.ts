@@ -7,7 +7,9 @@ import type { JudgeInput } from "./types.js";
  */
 export function judgeInputFromMethod(m: ExtractedMethod): JudgeInput {
   const lines = m.text.split(/\r?\n/);
-  const code = lines.map((line, i) => (i > 0 && m.indent && line.startsWith(m.indent) ? line.slice(m.indent.length) : line));
+  const code = lines.map((line, i) =>
+    i > 0 && m.indent && line.startsWith(m.indent) ? line.slice(m.indent.length) : line,
+  );
   const description = m.javadoc?.trim() ? m.javadoc.trim() : null;
   return { description, signature: m.signature, code: code.join("\n"), className: m.className, name: m.name };
 }

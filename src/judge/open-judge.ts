@@ -20,12 +20,18 @@ export async function openJudge(params: OpenJudgeParams): Promise<Judge> {
   const judges: Judge[] = [];
   try {
     for (const name of params.model.split(",").map((s) => s.trim())) {
-      const resolved = await resolveModel(name, params.modelsDir === undefined ? {} : { modelsDir: params.modelsDir });
+      const resolved = await resolveModel(
+        name,
+        params.modelsDir === undefined ? {} : { modelsDir: params.modelsDir },
+      );
       const template =
         resolved.entry?.template === undefined
           ? undefined
           : parsePromptTemplate(resolved.entry.template, `models/models.json (${resolved.entry.name})`);
-      const llm = await loadModel({ path: resolved.path, ...(params.gpu === undefined ? {} : { gpu: params.gpu }) });
+      const llm = await loadModel({
+        path: resolved.path,
+        ...(params.gpu === undefined ? {} : { gpu: params.gpu }),
+      });
       const judge = await createModelJudge({
         model: llm,
         ...(params.sequences === undefined ? {} : { sequences: params.sequences }),

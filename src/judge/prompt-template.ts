@@ -38,7 +38,9 @@ export function parsePromptTemplate(value: unknown, where: string): PromptTempla
   const parsed = promptTemplateSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`invalid prompt template in ${where}: ${issue?.path.join(".") || "template"} ${issue?.message}`);
+    throw new Error(
+      `invalid prompt template in ${where}: ${issue?.path.join(".") || "template"} ${issue?.message}`,
+    );
   }
   return parsed.data;
 }

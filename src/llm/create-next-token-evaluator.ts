@@ -12,6 +12,8 @@ export interface NextTokenEvaluatorOptions {
   flashAttention?: boolean;
   /** Tokens per llama.cpp batch; default node-llama-cpp's (512). */
   batchSize?: number;
+  /** Keep the prefix a sequence already holds (default true); false evaluates every prompt whole (baselines). */
+  reusePrefix?: boolean;
   /** CPU threads; default LLAMA_THREADS, else 1 for small models (< 256 MB), else the machine's math cores. */
   threads?: number;
 }
@@ -51,6 +53,7 @@ export async function createNextTokenEvaluator(
   const sequences: LlamaContextSequence[] = [];
   for (let i = 0; i < sequenceCount; i++) sequences.push(context.getSequence());
   const size = sequences[0]?.contextSize ?? contextSize;
+  const reusePrefix = options.reusePrefix ?? true;
   // Both evaluate() calls and dispose() queue here, so two callers never share a sequence's state.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -58,8 +61,10 @@ export async function createNextTokenEvaluator(
     if (prompt.length === 0) throw new Error("cannot evaluate an empty prompt");
     if (prompt.length > size) throw new ContextTooSmallError(prompt.length, size);
     // Keep the prefix this sequence already holds; the last token is always evaluated again for its distribution.
-    const reuse = Math.min(seq.compareContextTokens(prompt as Token[]).firstDifferentIndex, prompt.length - 1);
-    if (reuse < seq.nextTokenIndex) await seq.eraseContextTokenRanges([{ start: reuse, end: seq.nextTokenIndex }]);
+    const common = reusePrefix ? seq.compareContextTokens(prompt as Token[]).firstDifferentIndex : 0;
+    const reuse = Math.min(common, prompt.length - 1);
+    if (reuse < seq.nextTokenIndex)
+      await seq.eraseContextTokenRanges([{ start: reuse, end: seq.nextTokenIndex }]);
     const rest = prompt.slice(reuse) as Token[];
     const last = rest.pop() as Token;
     const out = await seq.controlledEvaluate([...rest, [last, { generateNext: { probabilities: true } }]]);
@@ -71,7 +76,11 @@ export async function createNextTokenEvaluator(
     };
   }
 
-  async function run(prompts: number[][], targets: number[], onResult?: (i: number, r: NextTokenResult) => void) {
+  async function run(
+    prompts: number[][],
+    targets: number[],
+    onResult?: (i: number, r: NextTokenResult) => void,
+  ) {
     const results: NextTokenResult[] = new Array(prompts.length);
     const plan = planSequenceWork(prompts, sequences.length);
     await Promise.all(

@@ -61,7 +61,10 @@ export async function generateCompletions(params: GenerateCompletionsParams): Pr
     flashAttention: false,
     ...(params.threads === undefined ? {} : { threads: params.threads }),
   });
-  const completion = new LlamaCompletion({ contextSequence: context.getSequence(), autoDisposeSequence: true });
+  const completion = new LlamaCompletion({
+    contextSequence: context.getSequence(),
+    autoDisposeSequence: true,
+  });
   try {
     const completions: Completion[] = [];
     for (let i = 0; i < n; i++) {

@@ -53,7 +53,8 @@ export async function inspectGgufFile(path: string): Promise<GgufFileSummary> {
   }
   if (size < expected) throw new TruncatedModelError(path, size, expected);
   const architecture = String(info.metadata.general?.architecture ?? "");
-  if (SUPPORTED.size > 0 && !SUPPORTED.has(architecture)) throw new UnsupportedArchitectureError(path, architecture);
+  if (SUPPORTED.size > 0 && !SUPPORTED.has(architecture))
+    throw new UnsupportedArchitectureError(path, architecture);
   const arch = info.architectureMetadata as { context_length?: number };
   return {
     path,

@@ -13,7 +13,9 @@ export class ModelNotFoundError extends Error {
 export class NotGgufError extends Error {
   override name = "NotGgufError";
   constructor(readonly path: string) {
-    super(`not a GGUF model file (no "GGUF" magic): ${path}; convert it with llama.cpp's convert_hf_to_gguf.py`);
+    super(
+      `not a GGUF model file (no "GGUF" magic): ${path}; convert it with llama.cpp's convert_hf_to_gguf.py`,
+    );
   }
 }
 

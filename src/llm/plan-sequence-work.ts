@@ -4,7 +4,9 @@
  * prefix; the runs go through llama.cpp together, in one batch.
  */
 export function planSequenceWork(prompts: readonly (readonly number[])[], sequences: number): number[][] {
-  const order = prompts.map((_, i) => i).sort((a, b) => compareTokens(prompts[a] ?? [], prompts[b] ?? []) || a - b);
+  const order = prompts
+    .map((_, i) => i)
+    .sort((a, b) => compareTokens(prompts[a] ?? [], prompts[b] ?? []) || a - b);
   const total = prompts.reduce((n, p) => n + p.length, 0);
   const runs: number[][] = [];
   let current: number[] = [];

@@ -29,6 +29,7 @@ export async function pullModel({ entry, modelsDir, onProgress }: PullModelParam
     );
   }
   await mkdir(modelsDir, { recursive: true });
+  await checkReachable(entry.url);
   let path: string;
   try {
     const downloader = await createModelDownloader({
@@ -43,7 +44,9 @@ export async function pullModel({ entry, modelsDir, onProgress }: PullModelParam
     path = await downloader.download();
   } catch (error) {
     const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new Error(`cannot download ${entry.name} from ${entry.url}: ${why}; check the network (or proxy) and retry`);
+    throw new Error(
+      `cannot download ${entry.name} from ${entry.url}: ${why}; check the network (or proxy) and retry`,
+    );
   }
   const sha256 = await hashFile(path);
   if (entry.sha256 !== null && entry.sha256 !== sha256) {
@@ -60,4 +63,17 @@ async function hashFile(path: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest("hex");
+}
+
+// The downloader retries for minutes when offline; one quick request first turns that into one clear error.
+async function checkReachable(url: string): Promise<void> {
+  try {
+    await fetch(url, { method: "HEAD", redirect: "follow", signal: AbortSignal.timeout(15_000) });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    const why = cause ?? (error instanceof Error ? error.name : String(error));
+    throw new Error(
+      `cannot reach ${new URL(url).host} (${why}): offline? Check the network or proxy, or copy the file into the models dir`,
+    );
+  }
 }

@@ -29,7 +29,9 @@ export type ModelCatalogEntry = z.infer<typeof entrySchema>;
 /** models/ of this package: models.json lives there, and pulled weights by default. */
 export const PACKAGE_MODELS_DIR = fileURLToPath(new URL("../../models/", import.meta.url));
 
-export async function readModelCatalog(path = `${PACKAGE_MODELS_DIR}models.json`): Promise<ModelCatalogEntry[]> {
+export async function readModelCatalog(
+  path = `${PACKAGE_MODELS_DIR}models.json`,
+): Promise<ModelCatalogEntry[]> {
   const parsed = catalogSchema.safeParse(JSON.parse(await readFile(path, "utf8")));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

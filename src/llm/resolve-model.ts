@@ -21,8 +21,12 @@ export function defaultModelsDir(): string {
 }
 
 /** JUDGE_MODEL / --model: a GGUF path, or a name from models/models.json. The file must exist. */
-export async function resolveModel(nameOrPath: string, options: ResolveModelOptions = {}): Promise<ResolvedModel> {
-  if (!nameOrPath.trim()) throw new UsageError("no model given: pass --model (a GGUF path or a name from models/models.json)");
+export async function resolveModel(
+  nameOrPath: string,
+  options: ResolveModelOptions = {},
+): Promise<ResolvedModel> {
+  if (!nameOrPath.trim())
+    throw new UsageError("no model given: pass --model (a GGUF path or a name from models/models.json)");
   const catalog = options.catalog ?? (await readModelCatalog());
   const entry = catalog.find((e) => e.name === nameOrPath) ?? null;
   if (entry !== null) {

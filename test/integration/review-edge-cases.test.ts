@@ -118,17 +118,32 @@ describe("review edge cases", () => {
       .head(HEAD)
       .existingComments([]);
     const refusesSubtract = (b: any) => b.comments.some((c: any) => c.body.includes("subtract"));
+    const probes: any[] = [];
     gh.scope
+      // The whole review, then the pending probe holding the refused comment.
       .post(`/repos/acme/shop/pulls/${PR}/reviews`, refusesSubtract)
       .times(2)
-      .reply(422, { message: "Unprocessable Entity", errors: ["Line could not be resolved"] });
+      .reply(422, { message: "Unprocessable Entity", errors: ["Line could not be resolved"] })
+      // No pending review left over from an earlier attempt.
+      .get(`/repos/acme/shop/pulls/${PR}/reviews`)
+      .query({ per_page: 100 })
+      .reply(200, [])
+      // The pending (invisible: no `event`) probe of the other comment is accepted, then deleted.
+      .post(`/repos/acme/shop/pulls/${PR}/reviews`, (b: any) => !b.event && (probes.push(b), true))
+      .reply(200, { id: 4242, state: "PENDING" })
+      .delete(`/repos/acme/shop/pulls/${PR}/reviews/4242`)
+      .reply(200, { id: 4242 });
     gh.createReview();
     await h.probot.receive({ id: "d-422", name: "pull_request", payload: opened() });
     await h.drain();
+    // One visible review, holding only the comment GitHub accepts.
     expect(gh.captured.reviews).toHaveLength(1);
+    expect(gh.captured.reviews[0].event).toBe("COMMENT");
     expect(gh.captured.reviews[0].comments.map((c: any) => c.body.match(/`Calc\.(\w+)`/)?.[1])).toEqual([
       "multiply",
     ]);
+    expect(probes).toHaveLength(1);
+    expect(probes[0].body).toBeUndefined();
     const done = gh.captured.checkRunUpdates.at(-1);
     expect(done.conclusion).toBe("neutral");
     expect(done.output.summary).toContain("Comments GitHub refused");

@@ -47,7 +47,11 @@ const RESERVED = 3;
  *   and carries the marker's component to the last position as k/n; the head for "0" is scaled by
  *   64 * contextLength so that one marker among contextLength tokens still beats "1".
  */
-export function buildTinyWeights(shape: TinyShape, behaviour: TinyBehaviour, ids: BehaviourTokens): GgufTensor[] {
+export function buildTinyWeights(
+  shape: TinyShape,
+  behaviour: TinyBehaviour,
+  ids: BehaviourTokens,
+): GgufTensor[] {
   const { dim, layers, heads, ffn, vocabSize } = shape;
   const rand = createRandom(shape.seed);
   const gauss = (): number => {
@@ -112,7 +116,11 @@ export function buildTinyWeights(shape: TinyShape, behaviour: TinyBehaviour, ids
       { name: `${p}ffn_norm.weight`, dims: [dim], data: ones(dim) },
       { name: `${p}ffn_gate.weight`, dims: [dim, ffn], data: matrix(ffn, dim, std, all) },
       { name: `${p}ffn_up.weight`, dims: [dim, ffn], data: matrix(ffn, dim, std, all) },
-      { name: `${p}ffn_down.weight`, dims: [ffn, dim], data: matrix(dim, ffn, 1 / Math.sqrt(ffn), free, all) },
+      {
+        name: `${p}ffn_down.weight`,
+        dims: [ffn, dim],
+        data: matrix(dim, ffn, 1 / Math.sqrt(ffn), free, all),
+      },
     );
   }
   return tensors;

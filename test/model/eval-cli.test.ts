@@ -36,11 +36,32 @@ describe("java-judge eval and rank-eval on tiny models", () => {
   it("eval --json --plot on the whole fixture with a random model: the contract, ranges, the SVG", async () => {
     const model = await writeTinyGguf({ behaviour: "random" });
     const plot = join(dir, "plot.svg");
-    const { stdout, stderr } = await cli(["eval", "--dataset", DATASET, "--model", model, "--plot", plot, "--json"]);
+    const { stdout, stderr } = await cli([
+      "eval",
+      "--dataset",
+      DATASET,
+      "--model",
+      model,
+      "--plot",
+      plot,
+      "--json",
+    ]);
     const r = JSON.parse(stdout);
     expect(r.n).toBe(40);
     expect(r.threshold).toBe(0.5);
-    for (const k of ["accuracy", "precision", "recall", "f1", "kappa", "auc", "macroF1", "ece", "items", "reliability", "sweep"]) {
+    for (const k of [
+      "accuracy",
+      "precision",
+      "recall",
+      "f1",
+      "kappa",
+      "auc",
+      "macroF1",
+      "ece",
+      "items",
+      "reliability",
+      "sweep",
+    ]) {
       expect(r, k).toHaveProperty(k);
     }
     expect(r.items).toHaveLength(40);
@@ -79,7 +100,9 @@ describe("java-judge eval and rank-eval on tiny models", () => {
     const e = JSON.parse((await cli(["eval", "--dataset", marked, "--model", model, "--json"])).stdout);
     expect(e).toMatchObject({ n: 16, accuracy: 1, precision: 1, recall: 1, kappa: 1, auc: 1 });
     const markedRank = await markIncorrect(RANK_DATASET, dir, 16);
-    const rank = JSON.parse((await cli(["rank-eval", "--dataset", markedRank, "--model", model, "--json"])).stdout);
+    const rank = JSON.parse(
+      (await cli(["rank-eval", "--dataset", markedRank, "--model", model, "--json"])).stdout,
+    );
     // the first 16 lines: clamp (4), index-of (4), palindrome (4), sum-range (3), count-vowels (1, correct)
     expect(rank).toMatchObject({ tasks: 5, candidates: 16, judgePass1: 1, bestPass1: 1 });
     expect(rank.randomPass1).toBeCloseTo((2 / 4 + 1 / 4 + 2 / 4 + 1 / 3 + 1) / 5, 12);
@@ -87,14 +110,22 @@ describe("java-judge eval and rank-eval on tiny models", () => {
 
   it("rank-eval on the whole fixture with a random model, and bad input exits 2 naming the line", async () => {
     const model = await writeTinyGguf({ behaviour: "random" });
-    const r = JSON.parse((await cli(["rank-eval", "--dataset", RANK_DATASET, "--model", model, "--json"])).stdout);
+    const r = JSON.parse(
+      (await cli(["rank-eval", "--dataset", RANK_DATASET, "--model", model, "--json"])).stdout,
+    );
     expect(r).toMatchObject({ tasks: 11, candidates: 40, bestPass1: 1 });
     expect(r.perTask).toHaveLength(11);
     // a whole number of the 11 picks is correct
     expect(Math.abs(r.judgePass1 * 11 - Math.round(r.judgePass1 * 11))).toBeLessThan(1e-9);
-    expect(r.judgePass1).toBeCloseTo(r.perTask.filter((t: { pickLabel: number }) => t.pickLabel === 1).length / 11, 12);
+    expect(r.judgePass1).toBeCloseTo(
+      r.perTask.filter((t: { pickLabel: number }) => t.pickLabel === 1).length / 11,
+      12,
+    );
     const bad = join(dir, "bad.jsonl");
-    await writeFile(bad, `${JSON.stringify({ id: "a", code: "int f() { return 1; }", label: 1 })}\n{"id": "b"\n`);
+    await writeFile(
+      bad,
+      `${JSON.stringify({ id: "a", code: "int f() { return 1; }", label: 1 })}\n{"id": "b"\n`,
+    );
     await expect(cli(["eval", "--dataset", bad, "--model", model, "--json"])).rejects.toMatchObject({
       code: 2,
       stdout: "",

@@ -38,8 +38,14 @@ describe("cached and ensemble judges", () => {
   });
 
   it("an ensemble scores the mean of its judges", async () => {
-    const yes = await createModelJudge({ model: await writeTinyGguf({ behaviour: { prefer: "1" } }), contextSize: 512 });
-    const no = await createModelJudge({ model: await writeTinyGguf({ behaviour: { prefer: "0" } }), contextSize: 512 });
+    const yes = await createModelJudge({
+      model: await writeTinyGguf({ behaviour: { prefer: "1" } }),
+      contextSize: 512,
+    });
+    const no = await createModelJudge({
+      model: await writeTinyGguf({ behaviour: { prefer: "0" } }),
+      contextSize: 512,
+    });
     const inputs = makeJudgeInputs(2);
     const [a, b] = [await yes.score(inputs), await no.score(inputs)];
     const ensemble = createEnsembleJudge([yes, no]);

@@ -12,7 +12,10 @@ describe("tiny models with a known verdict", () => {
       ["1", (s: number) => expect(s).toBeGreaterThan(0.99)],
       ["0", (s: number) => expect(s).toBeLessThan(0.01)],
     ] as const) {
-      const judge = await createModelJudge({ model: await writeTinyGguf({ behaviour: { prefer: label } }), contextSize: 512 });
+      const judge = await createModelJudge({
+        model: await writeTinyGguf({ behaviour: { prefer: label } }),
+        contextSize: 512,
+      });
       for (const r of await judge.score(makeJudgeInputs(3))) check(scoreOf(r));
       await judge.dispose();
     }
@@ -26,7 +29,10 @@ describe("tiny models with a known verdict", () => {
     });
     const [base] = makeJudgeInputs(1);
     if (!base) throw new Error("no input");
-    const buggy = { ...base, code: base.code.replace("return total;", "return total + 1; // BUG: off by one") };
+    const buggy = {
+      ...base,
+      code: base.code.replace("return total;", "return total + 1; // BUG: off by one"),
+    };
     const filler = "  total = total ^ 0;\n".repeat(170);
     const longBuggy = { ...buggy, code: buggy.code.replace("return", `${filler}  return`) };
     const results = await judge.score([base, buggy, longBuggy]);

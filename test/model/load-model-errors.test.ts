@@ -56,7 +56,10 @@ describe("model errors", () => {
   });
 
   it("a template longer than the context says how large it must be", async () => {
-    const template = { ...DEFAULT_PROMPT_TEMPLATE, text: `${"Rate this Java method. ".repeat(40)}${DEFAULT_PROMPT_TEMPLATE.text}` };
+    const template = {
+      ...DEFAULT_PROMPT_TEMPLATE,
+      text: `${"Rate this Java method. ".repeat(40)}${DEFAULT_PROMPT_TEMPLATE.text}`,
+    };
     const err = await createModelJudge({ model: good, contextSize: 256, template }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ContextTooSmallError);
     expect(String(err)).toMatch(/increase the context to at least \d+/);
@@ -64,18 +67,28 @@ describe("model errors", () => {
 
   it("labels that are not one token are refused at load", async () => {
     const template = { ...DEFAULT_PROMPT_TEMPLATE, correct: "yes" };
-    await expect(createModelJudge({ model: good, contextSize: 256, template })).rejects.toThrow(LabelNotOneTokenError);
+    await expect(createModelJudge({ model: good, contextSize: 256, template })).rejects.toThrow(
+      LabelNotOneTokenError,
+    );
   });
 
   it("resolves a catalog name in the models dir, or a path, else says what to do", async () => {
     const catalog = [
-      { name: "tiny", role: "judge" as const, file: "tiny.gguf", url: "https://example.org/tiny.gguf", sha256: null },
+      {
+        name: "tiny",
+        role: "judge" as const,
+        file: "tiny.gguf",
+        url: "https://example.org/tiny.gguf",
+        sha256: null,
+      },
       { name: "private", role: "judge" as const, file: "p.gguf", url: null, sha256: null },
     ];
     await expect(resolveModel("tiny", { modelsDir: dir, catalog })).rejects.toThrow(/java-judge pull tiny/);
     await expect(resolveModel("private", { modelsDir: dir, catalog })).rejects.toThrow(/no public weights/);
     await writeTinyGguf({ seed: 5, path: join(dir, "tiny.gguf") });
-    expect(await resolveModel("tiny", { modelsDir: dir, catalog })).toMatchObject({ path: join(dir, "tiny.gguf") });
+    expect(await resolveModel("tiny", { modelsDir: dir, catalog })).toMatchObject({
+      path: join(dir, "tiny.gguf"),
+    });
     expect((await resolveModel(good, { catalog })).entry).toBeNull();
     await expect(resolveModel(join(dir, "x.gguf"), { catalog })).rejects.toThrow(/one of: tiny, private/);
   });

@@ -47,7 +47,7 @@ describe("createModelJudge on real inference", () => {
     expect(scores(await reused.score([...inputs].reverse()))).toEqual([...single].reverse());
     // Several sequences in one llama.cpp batch: its multi-sequence kernels round differently (~1e-7), see README.
     const batched = scores(await (await judgeOf({ sequences: 4 })).score(inputs));
-    batched.forEach((s, i) => expect(s).toBeCloseTo(single[i] as number, 6));
+    for (const [i, s] of batched.entries()) expect(s).toBeCloseTo(single[i] as number, 6);
   });
 
   it("evaluates fewer tokens than the prompts hold when prompts share a prefix", async () => {
@@ -66,11 +66,17 @@ describe("createModelJudge on real inference", () => {
 
   it("skips a method too long for the context, with a reason, and scores the others", async () => {
     const judge = await judgeOf({ sequences: 2 });
-    const [ok, long] = makeJudgeInputs(2) as [ReturnType<typeof makeJudgeInputs>[0], ReturnType<typeof makeJudgeInputs>[0]];
+    const [ok, long] = makeJudgeInputs(2) as [
+      ReturnType<typeof makeJudgeInputs>[0],
+      ReturnType<typeof makeJudgeInputs>[0],
+    ];
     const huge = { ...long, code: `${long.code}\n${"// filler line\n".repeat(200)}` };
     const [a, b] = await judge.score([ok, huge]);
     expect(a?.kind).toBe("scored");
-    expect(b).toMatchObject({ kind: "skipped", reason: expect.stringMatching(/too long.*\d+ prompt tokens.*holds \d+/) });
+    expect(b).toMatchObject({
+      kind: "skipped",
+      reason: expect.stringMatching(/too long.*\d+ prompt tokens.*holds \d+/),
+    });
   });
 
   it("reports progress up to the total", async () => {

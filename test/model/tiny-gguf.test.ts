@@ -24,7 +24,10 @@ describe("writeTinyGguf", () => {
   });
 
   it("makes the marker one token wherever it occurs", async () => {
-    const model = await loadModel({ path: await writeTinyGguf({ behaviour: { flagIfContains: "BUG" } }), gpu: false });
+    const model = await loadModel({
+      path: await writeTinyGguf({ behaviour: { flagIfContains: "BUG" } }),
+      gpu: false,
+    });
     loaded.push(model);
     const [marker] = model.tokenize("BUG");
     expect(model.tokenize("BUG")).toHaveLength(1);

@@ -45,7 +45,8 @@ export async function writeTinyGguf(params: TinyGgufParams = {}): Promise<string
     behaviour: params.behaviour ?? ("random" as TinyBehaviour),
     architecture: params.architecture ?? "llama",
   };
-  if (full.dim % full.heads !== 0) throw new Error(`dim ${full.dim} is not a multiple of heads ${full.heads}`);
+  if (full.dim % full.heads !== 0)
+    throw new Error(`dim ${full.dim} is not a multiple of heads ${full.heads}`);
   const key = createHash("sha256")
     .update(JSON.stringify({ v: FORMAT_VERSION, ...full }))
     .digest("hex")

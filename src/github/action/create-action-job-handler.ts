@@ -1,51 +1,68 @@
 import type { Probot } from "probot";
 import { describeError } from "../../errors.js";
 import { loadJavaParser } from "../../java/load-java-parser.js";
-import type { JobHandler } from "../../queue/types.js";
+import type { JobHandler, Queue } from "../../queue/types.js";
 import type { JudgeLoader } from "../../review/create-judge-loader.js";
+import { REVIEW_JOB } from "../../review/review-job-payload.js";
 import type { ReviewJobResult } from "../../review/run-review-job.js";
 import type { Store } from "../../store/types.js";
+import { COMMAND_JOB } from "../commands/command-job-payload.js";
+import { createCommandJobHandler } from "../commands/create-command-job-handler.js";
+import type { CommandJobResult } from "../commands/run-command-job.js";
 import { createJobRouter } from "../create-job-router.js";
 import { createReviewJobHandler } from "../create-review-job-handler.js";
+import type { GeneratorLoader } from "./create-generator-loader.js";
 
 export interface ActionJobHandlerDeps {
   /** The Action-mode auth (createActionAuth): the job's token for every job. */
   probot: Pick<Probot, "auth">;
   store: Store;
+  /** Where `/judge review` puts the review job it makes: the same inline queue, so it runs in this job. */
+  queue: Pick<Queue, "enqueue">;
   judge: JudgeLoader;
+  generator: GeneratorLoader;
   log: { info(message: string): void; warn(message: string): void };
   onReviewed: (result: ReviewJobResult) => void;
+  onCommand: (result: CommandJobResult) => void;
   onJudgeError: (message: string) => void;
 }
 
-/**
- * The app's job handlers, the same ones `serve` runs, wired for one Actions job. Job types Action mode
- * does not run (feedback polls need a store that outlives the job) are passed over with a line in the log
- * rather than failing the step.
- */
-export async function createActionJobHandler(deps: ActionJobHandlerDeps): Promise<JobHandler> {
+export interface ActionJobHandler {
+  handler: JobHandler;
+  /** The job types Action mode runs; others (feedback polls need a store that outlives the job) are skipped. */
+  runs(type: string): boolean;
+}
+
+/** The app's job handlers, the same ones `serve` runs, wired for one Actions job. */
+export async function createActionJobHandler(deps: ActionJobHandlerDeps): Promise<ActionJobHandler> {
   const javaParser = await loadJavaParser();
+  const clock = { now: () => new Date() };
+  const getJudge = () =>
+    deps.judge.get().catch((error: unknown) => {
+      deps.onJudgeError(describeError(error));
+      throw error;
+    });
   const handlers: Record<string, JobHandler> = {
-    review: createReviewJobHandler({
+    [REVIEW_JOB]: createReviewJobHandler({
       probot: deps.probot,
-      getJudge: () =>
-        deps.judge.get().catch((error: unknown) => {
-          deps.onJudgeError(describeError(error));
-          throw error;
-        }),
+      getJudge,
       store: deps.store,
       javaParser,
-      clock: { now: () => new Date() },
+      clock,
       log: deps.log,
       onDone: deps.onReviewed,
     }),
+    [COMMAND_JOB]: createCommandJobHandler({
+      probot: deps.probot,
+      store: deps.store,
+      queue: deps.queue,
+      getGenerator: () => deps.generator.get(),
+      getJudge,
+      javaParser,
+      clock,
+      log: deps.log,
+      onDone: deps.onCommand,
+    }),
   };
-  const router = createJobRouter(handlers);
-  return async (ctx) => {
-    if (handlers[ctx.job.type] === undefined) {
-      deps.log.info(`${ctx.job.type} job: not run in Action mode`);
-      return;
-    }
-    await router(ctx);
-  };
+  return { handler: createJobRouter(handlers), runs: (type) => handlers[type] !== undefined };
 }

@@ -4,14 +4,17 @@ import type { EnqueueResult, Job, JobHandler, JobInput, Queue } from "../../queu
 
 export interface InlineJobReport {
   job: Job;
-  outcome: "done" | "failed" | "superseded";
+  outcome: "done" | "failed" | "superseded" | "skipped";
   attempts: number;
   error?: string;
 }
 
-/** The app's handlers enqueue here; `drain` then runs each job to completion in this process. */
+/**
+ * The app's handlers enqueue here; `drain` then runs each job to completion in this process, jobs that
+ * jobs enqueue (a `/judge review`) included. A job whose type `runs` refuses is reported as skipped.
+ */
 export interface InlineQueue extends Pick<Queue, "enqueue"> {
-  drain(handler: JobHandler): Promise<InlineJobReport[]>;
+  drain(handler: JobHandler, runs?: (type: string) => boolean): Promise<InlineJobReport[]>;
 }
 
 export interface InlineQueueOptions {
@@ -94,12 +97,12 @@ export function createInlineQueue(options: InlineQueueOptions = {}): InlineQueue
       seen.set(job.deliveryId, job);
       return { id: job.id, created: true, superseded: older };
     },
-    async drain(handler) {
+    async drain(handler, runs = () => true) {
       const reports: InlineJobReport[] = [];
       for (let job = jobs.shift(); job; job = jobs.shift()) {
-        reports.push(
-          superseded.has(job.id) ? { job, outcome: "superseded", attempts: 0 } : await runOne(job, handler),
-        );
+        if (superseded.has(job.id)) reports.push({ job, outcome: "superseded", attempts: 0 });
+        else if (!runs(job.type)) reports.push({ job, outcome: "skipped", attempts: 0 });
+        else reports.push(await runOne(job, handler));
       }
       return reports;
     },

@@ -8,8 +8,10 @@ import { resolveModel } from "../../llm/resolve-model.js";
 import { createJudgeLoader } from "../../review/create-judge-loader.js";
 import type { ReviewJobResult } from "../../review/run-review-job.js";
 import { openStore } from "../../store/open-store.js";
+import type { CommandJobResult } from "../commands/run-command-job.js";
 import { createActionAuth } from "./create-action-auth.js";
 import { createActionJobHandler } from "./create-action-job-handler.js";
+import { createGeneratorLoader } from "./create-generator-loader.js";
 import { createInlineQueue, type InlineJobReport } from "./create-inline-queue.js";
 import { decideActionEvent } from "./decide-action-event.js";
 import { parseConfigOverrides } from "./parse-config-overrides.js";
@@ -23,6 +25,7 @@ export type ActionRunResult =
       event: string;
       jobs: InlineJobReport[];
       reviews: ReviewJobResult[];
+      commands: CommandJobResult[];
       /** Why the judge did not load, when it did not (the check run says so too). */
       judgeError?: string;
     };
@@ -66,22 +69,35 @@ export async function runActionEvent(env: ActionEnv, io: ActionIo): Promise<Acti
   const temp = env.databaseUrl ? undefined : await mkdtemp(join(io.tempDir ?? tmpdir(), "java-judge-"));
   const store = await openStore(env.databaseUrl ?? `sqlite:${join(temp ?? "", "store.db")}`);
   const judge = createJudgeLoader({ model: env.judgeModel, cache: store });
+  const generator = createGeneratorLoader(env.generatorModel);
   const reviews: ReviewJobResult[] = [];
+  const commands: CommandJobResult[] = [];
   let judgeError: string | undefined;
   try {
-    const handler = await createActionJobHandler({
+    const { handler, runs } = await createActionJobHandler({
       probot: createActionAuth({ probot, configOverrides }),
       store,
+      queue,
       judge,
+      generator,
       log: io.log,
       onReviewed: (r) => reviews.push(r),
+      onCommand: (r) => commands.push(r),
       onJudgeError: (message) => {
         judgeError = message;
       },
     });
-    const jobs = await queue.drain(handler);
-    return { kind: "ran", event: decision.name, jobs, reviews, ...(judgeError ? { judgeError } : {}) };
+    const jobs = await queue.drain(handler, runs);
+    return {
+      kind: "ran",
+      event: decision.name,
+      jobs,
+      reviews,
+      commands,
+      ...(judgeError ? { judgeError } : {}),
+    };
   } finally {
+    await generator.dispose();
     await judge.dispose();
     await store.close();
     if (temp) await rm(temp, { recursive: true, force: true });

@@ -12,7 +12,8 @@ export interface PermissionCheck {
 /**
  * The user's role on the repository, asked of GitHub (`author_association` in the payload is not a
  * permission and is not trusted). `role_name` tells maintain and triage apart, which `permission` folds
- * into write and read. A user GitHub does not know as a collaborator has no role.
+ * into write and read. A user GitHub does not know as a collaborator has no role. `least` comes from the
+ * repo config (`commands.permission`), which may raise the bar, never lower it below write.
  */
 export async function checkPermission(params: {
   octokit: GitHubClient;
@@ -24,7 +25,9 @@ export async function checkPermission(params: {
   let role: string;
   try {
     const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
-    role = (data as { role_name?: string }).role_name || data.permission || "none";
+    const roleName = (data as { role_name?: string }).role_name ?? "";
+    // A custom role has its own name; its base permission is what counts then.
+    role = roleName in RANK ? roleName : data.permission || "none";
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status !== 404 && status !== 403) throw toRetryableError(error, `asking ${username}'s permission`);

@@ -1,6 +1,11 @@
-import type { BuiltJob } from "../build-review-job.js";
 import { parseMarker } from "../../review/render-marker.js";
-import { FEEDBACK_POLL_JOB, FEEDBACK_THREAD_JOB, type PollFeedbackPayload, type ThreadFeedbackPayload } from "./feedback-job-payload.js";
+import type { BuiltJob } from "../build-review-job.js";
+import {
+  FEEDBACK_POLL_JOB,
+  FEEDBACK_THREAD_JOB,
+  type PollFeedbackPayload,
+  type ThreadFeedbackPayload,
+} from "./feedback-job-payload.js";
 
 interface ThreadComment {
   id: number;
@@ -30,7 +35,8 @@ interface PullRequestEvent {
 export function buildThreadFeedbackJob(deliveryId: string, e: ThreadResolvedEvent): BuiltJob {
   if (!e.installation) return { skip: "no installation in the payload" };
   // The app resolves its own threads when a method passes; only a person's verdict is feedback.
-  if (!e.sender || e.sender.type === "Bot") return { skip: `resolved by a bot (${e.sender?.login ?? "unknown"})` };
+  if (!e.sender || e.sender.type === "Bot")
+    return { skip: `resolved by a bot (${e.sender?.login ?? "unknown"})` };
   const first = e.thread.comments[0];
   const marker = first && first.user?.type === "Bot" ? parseMarker(first.body) : null;
   if (!first || !marker) return { skip: "the thread was not started by java-judge" };
@@ -45,7 +51,9 @@ export function buildThreadFeedbackJob(deliveryId: string, e: ThreadResolvedEven
     commitSha: first.original_commit_id,
     outdated: first.line === null || first.line === undefined,
   };
-  return { job: { type: FEEDBACK_THREAD_JOB, deliveryId: `${deliveryId}:feedback`, payload: { ...payload } } };
+  return {
+    job: { type: FEEDBACK_THREAD_JOB, deliveryId: `${deliveryId}:feedback`, payload: { ...payload } },
+  };
 }
 
 /** A PR event -> a job that reads the reactions on the bot's comments so far. */
@@ -59,5 +67,12 @@ export function buildPollFeedbackJob(deliveryId: string, e: PullRequestEvent): B
   };
   // One poll per PR at a time is enough: a newer one supersedes an older one still queued.
   const supersedeKey = `${payload.owner}/${payload.repo}#${payload.pullNumber}:feedback-poll`;
-  return { job: { type: FEEDBACK_POLL_JOB, deliveryId: `${deliveryId}:feedback-poll`, supersedeKey, payload: { ...payload } } };
+  return {
+    job: {
+      type: FEEDBACK_POLL_JOB,
+      deliveryId: `${deliveryId}:feedback-poll`,
+      supersedeKey,
+      payload: { ...payload },
+    },
+  };
 }

@@ -30,7 +30,8 @@ export function createFeedbackJobHandler(deps: FeedbackJobHandlerDeps): JobHandl
       throw new FatalJobError(`feedback handler got a "${type}" job`);
     }
     const installationId = (payload as { installationId?: unknown }).installationId;
-    if (typeof installationId !== "number") throw new FatalJobError(`${type} job: installationId is not a number`);
+    if (typeof installationId !== "number")
+      throw new FatalJobError(`${type} job: installationId is not a number`);
     const octokit = (await deps.probot.auth(installationId)) as unknown as GitHubClient;
     const work = { octokit, store: deps.store, parser: deps.parser, now };
     const recorded =

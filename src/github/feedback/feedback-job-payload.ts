@@ -30,8 +30,10 @@ export interface PollFeedbackPayload {
 export function parseThreadFeedbackPayload(p: Record<string, unknown>): ThreadFeedbackPayload {
   const numbers = ["installationId", "pullNumber", "commentId"] as const;
   const strings = ["owner", "repo", "methodKey", "path", "commitSha"] as const;
-  for (const k of numbers) if (typeof p[k] !== "number") throw new FatalJobError(`feedback job: ${k} is not a number`);
-  for (const k of strings) if (typeof p[k] !== "string") throw new FatalJobError(`feedback job: ${k} is not a string`);
+  for (const k of numbers)
+    if (typeof p[k] !== "number") throw new FatalJobError(`feedback job: ${k} is not a number`);
+  for (const k of strings)
+    if (typeof p[k] !== "string") throw new FatalJobError(`feedback job: ${k} is not a string`);
   return { ...(p as unknown as ThreadFeedbackPayload), outdated: p.outdated === true };
 }
 

@@ -18,7 +18,12 @@ export async function loadFlaggedMethod(params: {
   methodKey: string;
   parser: JavaParser;
 }): Promise<FlaggedMethodText | null> {
-  const file = await fetchFileText({ octokit: params.octokit, repo: params.repo, path: params.path, ref: params.ref });
+  const file = await fetchFileText({
+    octokit: params.octokit,
+    repo: params.repo,
+    path: params.path,
+    ref: params.ref,
+  });
   if (file.kind !== "text") return null;
   const method = params.parser.extractMethods(params.path, file.text).find((m) => m.key === params.methodKey);
   if (!method) return null;

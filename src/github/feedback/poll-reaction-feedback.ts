@@ -11,7 +11,10 @@ const REACTION_LABELS = { "+1": 0, "-1": 1 } as const;
  * Reads the reactions people left on the bot's comments of one PR and records each new (comment, 👍|👎) once,
  * however many people gave it; polled because GitHub sends no webhook for reactions. Returns the signals added.
  */
-export async function pollReactionFeedback(p: PollFeedbackPayload, deps: FeedbackWorkDeps): Promise<string[]> {
+export async function pollReactionFeedback(
+  p: PollFeedbackPayload,
+  deps: FeedbackWorkDeps,
+): Promise<string[]> {
   const repo = `${p.owner}/${p.repo}`;
   const comments = await deps.store.listComments(repo, p.pullNumber);
   if (comments.length === 0) return [];
@@ -22,7 +25,9 @@ export async function pollReactionFeedback(p: PollFeedbackPayload, deps: Feedbac
   );
   const added: string[] = [];
   for (const comment of comments) {
-    const fresh = (await listHumanReactions(p, comment, deps)).filter((s) => !known.has(`${comment.methodKey}\n${s}`));
+    const fresh = (await listHumanReactions(p, comment, deps)).filter(
+      (s) => !known.has(`${comment.methodKey}\n${s}`),
+    );
     if (fresh.length === 0) continue;
     const method = await loadFlaggedMethod({
       octokit: deps.octokit,
@@ -52,7 +57,11 @@ export async function pollReactionFeedback(p: PollFeedbackPayload, deps: Feedbac
   return added;
 }
 
-async function listHumanReactions(p: PollFeedbackPayload, c: PostedComment, deps: FeedbackWorkDeps): Promise<string[]> {
+async function listHumanReactions(
+  p: PollFeedbackPayload,
+  c: PostedComment,
+  deps: FeedbackWorkDeps,
+): Promise<string[]> {
   const { octokit } = deps;
   let reactions: { content: string; user: { type?: string } | null }[];
   try {

@@ -1,5 +1,5 @@
-import type { Store } from "../../store/types.js";
 import type { JavaParser } from "../../java/load-java-parser.js";
+import type { Store } from "../../store/types.js";
 import type { GitHubClient } from "../types.js";
 import type { ThreadFeedbackPayload } from "./feedback-job-payload.js";
 import { loadFlaggedMethod } from "./load-flagged-method.js";
@@ -16,7 +16,10 @@ export interface FeedbackWorkDeps {
  * wrong (label 1). On outdated lines the method was changed first, taken as the flag being right (label 0).
  * Returns the signal recorded, or why nothing was.
  */
-export async function recordThreadResolved(p: ThreadFeedbackPayload, deps: FeedbackWorkDeps): Promise<string> {
+export async function recordThreadResolved(
+  p: ThreadFeedbackPayload,
+  deps: FeedbackWorkDeps,
+): Promise<string> {
   const repo = `${p.owner}/${p.repo}`;
   const stored = await deps.store.findCommentById(repo, p.commentId);
   const methodKey = stored?.methodKey ?? p.methodKey;

@@ -31,7 +31,8 @@ const before = {
   signature: "static int clamp(int value, int lo, int hi)",
   code: "static int clamp(int value, int lo, int hi) {\n    return Math.min(lo, Math.max(hi, value));\n}",
 };
-const fixed = "static int clamp(int value, int lo, int hi) {\n    return Math.max(lo, Math.min(hi, value));\n}";
+const fixed =
+  "static int clamp(int value, int lo, int hi) {\n    return Math.max(lo, Math.min(hi, value));\n}";
 
 describe("recordFlaggedMethodChanged + java-judge export", () => {
   it("records a committed suggestion, then exports training and eval lines, deduplicated", async () => {
@@ -40,13 +41,19 @@ describe("recordFlaggedMethodChanged + java-judge export", () => {
     const store = await openStore(url);
     // Whitespace differences do not matter: it is still the suggestion.
     const suggestion = fixed.replace("return", "return  ");
-    expect(await recordFlaggedMethodChanged({ store, comment, before, afterCode: fixed, suggestion, now: NOW })).toBe(
-      "suggestion-committed",
-    );
+    expect(
+      await recordFlaggedMethodChanged({ store, comment, before, afterCode: fixed, suggestion, now: NOW }),
+    ).toBe("suggestion-committed");
     // A second push changing the same flagged text again: the same prompt and label, merged on export.
-    expect(await recordFlaggedMethodChanged({ store, comment, before, afterCode: "static int clamp() {}", now: NOW })).toBe(
-      "changed-after-flag",
-    );
+    expect(
+      await recordFlaggedMethodChanged({
+        store,
+        comment,
+        before,
+        afterCode: "static int clamp() {}",
+        now: NOW,
+      }),
+    ).toBe("changed-after-flag");
     expect((await store.listFeedback()).map((f) => [f.signal, f.label, f.score])).toEqual([
       ["suggestion-committed", 0, 0.1],
       ["suggestion-committed", 1, null],
@@ -56,7 +63,16 @@ describe("recordFlaggedMethodChanged + java-judge export", () => {
 
     const out = join(dir, "train.jsonl");
     const evalOut = join(dir, "eval.jsonl");
-    const { stdout, stderr } = await run("node", ["bin/java-judge.js", "export", "--out", out, "--eval-out", evalOut, "--database-url", url]);
+    const { stdout, stderr } = await run("node", [
+      "bin/java-judge.js",
+      "export",
+      "--out",
+      out,
+      "--eval-out",
+      evalOut,
+      "--database-url",
+      url,
+    ]);
     expect(stdout).toBe("");
     expect(stderr).toBe(
       "java-judge export: 2 examples from 3 feedback records (1 duplicates merged, 0 prompts with conflicting labels left out)\n",
@@ -68,13 +84,29 @@ describe("recordFlaggedMethodChanged + java-judge export", () => {
       `### Description\n${before.description}\n### Signature\n${before.signature}\n### Candidate\n${before.code}\n### Rating (1 = correct, 0 = incorrect)\n`,
     );
     expect(wrong).toMatchObject({ completion: "0", label: 0 });
-    expect(wrong.sources.map((s: { signal: string }) => s.signal)).toEqual(["suggestion-committed", "changed-after-flag"]);
-    expect(right).toMatchObject({ completion: "1", label: 1, sources: [{ signal: "suggestion-committed", pullNumber: 7 }] });
+    expect(wrong.sources.map((s: { signal: string }) => s.signal)).toEqual([
+      "suggestion-committed",
+      "changed-after-flag",
+    ]);
+    expect(right).toMatchObject({
+      completion: "1",
+      label: 1,
+      sources: [{ signal: "suggestion-committed", pullNumber: 7 }],
+    });
     expect(right.prompt).toContain(`### Candidate\n${fixed}\n`);
 
-    const evalLines = readFileSync(evalOut, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
+    const evalLines = readFileSync(evalOut, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(evalLines).toEqual([
-      { id: wrong.id, task: before.description, code: before.code, label: 0, sources: ["suggestion-committed", "changed-after-flag"] },
+      {
+        id: wrong.id,
+        task: before.description,
+        code: before.code,
+        label: 0,
+        sources: ["suggestion-committed", "changed-after-flag"],
+      },
       { id: right.id, task: before.description, code: fixed, label: 1, sources: ["suggestion-committed"] },
     ]);
   });

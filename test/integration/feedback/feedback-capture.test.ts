@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import nock from "nock";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot } from "probot";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.js";
 import { createFeedbackJobHandler } from "../../../src/github/feedback/create-feedback-job-handler.js";
@@ -13,6 +13,7 @@ import type { Job, JobInput } from "../../../src/queue/types.js";
 import { renderMarker } from "../../../src/review/render-marker.js";
 import { openStore } from "../../../src/store/open-store.js";
 import type { PostedComment, Store } from "../../../src/store/types.js";
+import { TestOctokit } from "../../support/test-octokit.js";
 import { privateKey } from "../support/review-harness.js";
 import { examplePayload, INSTALLATION, OWNER, PR, REPO } from "../support/webhook-payloads.js";
 
@@ -29,7 +30,8 @@ class Prices {
     }
 }
 `;
-const METHOD = "static int clamp(int value, int lo, int hi) {\n        return Math.min(lo, Math.max(hi, value));\n    }";
+const METHOD =
+  "static int clamp(int value, int lo, int hi) {\n        return Math.min(lo, Math.max(hi, value));\n    }";
 const NOW = new Date("2026-03-01T12:00:00Z");
 
 const comment = (over: Partial<PostedComment> = {}): PostedComment => ({
@@ -74,11 +76,13 @@ describe("feedback capture through probot.receive", () => {
 
   beforeEach(async () => {
     jobs.length = 0;
-    store = await openStore(`sqlite:${join(dir, `db-${Date.now()}-${Math.random()}.sqlite`)}`, { now: () => NOW });
+    store = await openStore(`sqlite:${join(dir, `db-${Date.now()}-${Math.random()}.sqlite`)}`, {
+      now: () => NOW,
+    });
     probot = new Probot({
       appId: 123,
       privateKey,
-      Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+      Octokit: TestOctokit,
       logLevel: "warn",
     });
     const queue = {
@@ -114,17 +118,34 @@ describe("feedback capture through probot.receive", () => {
       .reply(201, { token: "t", permissions: {} })
       .get(`/repos/${OWNER}/${REPO}/contents/${encodeURIComponent(PATH)}`)
       .query({ ref: HEAD })
-      .reply(200, { type: "file", encoding: "base64", size: JAVA.length, content: Buffer.from(JAVA).toString("base64") });
+      .reply(200, {
+        type: "file",
+        encoding: "base64",
+        size: JAVA.length,
+        content: Buffer.from(JAVA).toString("base64"),
+      });
   }
 
   it("a person resolving the bot's thread on unchanged lines records a dismissal (label 1)", async () => {
     await store.upsertComment(comment());
-    await probot.receive({ id: "d-1", name: "pull_request_review_thread", payload: threadResolvedPayload("User", 5) as never });
+    await probot.receive({
+      id: "d-1",
+      name: "pull_request_review_thread",
+      payload: threadResolvedPayload("User", 5) as never,
+    });
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({
       type: "feedback-thread",
       deliveryId: "d-1:feedback",
-      payload: { installationId: INSTALLATION, owner: OWNER, repo: REPO, pullNumber: PR, commentId: 901, methodKey: KEY, outdated: false },
+      payload: {
+        installationId: INSTALLATION,
+        owner: OWNER,
+        repo: REPO,
+        pullNumber: PR,
+        commentId: 901,
+        methodKey: KEY,
+        outdated: false,
+      },
     });
     const scope = githubWithFile();
     expect(await runJob(jobs[0]!)).toEqual(["thread-resolved"]);
@@ -146,7 +167,11 @@ describe("feedback capture through probot.receive", () => {
   });
 
   it("an outdated thread resolved by a person counts as the flag being right (label 0)", async () => {
-    await probot.receive({ id: "d-2", name: "pull_request_review_thread", payload: threadResolvedPayload("User", null) as never });
+    await probot.receive({
+      id: "d-2",
+      name: "pull_request_review_thread",
+      payload: threadResolvedPayload("User", null) as never,
+    });
     githubWithFile();
     // Not in the store: the marker and the payload's commit are enough; the score is unknown.
     expect(await runJob(jobs[0]!)).toEqual(["thread-resolved-after-change"]);
@@ -154,7 +179,11 @@ describe("feedback capture through probot.receive", () => {
   });
 
   it("a thread resolved by a bot, or not started by java-judge, enqueues nothing", async () => {
-    await probot.receive({ id: "d-3", name: "pull_request_review_thread", payload: threadResolvedPayload("Bot", 5) as never });
+    await probot.receive({
+      id: "d-3",
+      name: "pull_request_review_thread",
+      payload: threadResolvedPayload("Bot", 5) as never,
+    });
     const foreign = threadResolvedPayload("User", 5);
     foreign.thread.comments[0].body = "a person's comment";
     await probot.receive({ id: "d-4", name: "pull_request_review_thread", payload: foreign as never });
@@ -168,7 +197,10 @@ describe("feedback capture through probot.receive", () => {
     payload.pull_request.number = PR;
     await probot.receive({ id: "d-5", name: "pull_request", payload: payload as never });
     const poll = jobs.find((j) => j.type === "feedback-poll")!;
-    expect(poll).toMatchObject({ deliveryId: "d-5:feedback-poll", supersedeKey: `${OWNER}/${REPO}#${PR}:feedback-poll` });
+    expect(poll).toMatchObject({
+      deliveryId: "d-5:feedback-poll",
+      supersedeKey: `${OWNER}/${REPO}#${PR}:feedback-poll`,
+    });
     const reactions = [
       { id: 1, content: "+1", user: { login: "ann", type: "User" } },
       { id: 2, content: "+1", user: { login: "bob", type: "User" } },
@@ -181,7 +213,9 @@ describe("feedback capture through probot.receive", () => {
       .reply(200, reactions);
     expect(await runJob(poll)).toEqual([`${KEY} reaction:+1`]);
     expect(scope.isDone()).toBe(true);
-    expect(await store.listFeedback()).toMatchObject([{ signal: "reaction:+1", label: 0, score: 0.12, code: METHOD }]);
+    expect(await store.listFeedback()).toMatchObject([
+      { signal: "reaction:+1", label: 0, score: 0.12, code: METHOD },
+    ]);
 
     // The next poll sees the same 👍 and a new 👎: only the 👎 is new.
     // Probot keeps the installation token from the first poll.
@@ -191,7 +225,12 @@ describe("feedback capture through probot.receive", () => {
       .reply(200, [...reactions, { id: 5, content: "-1", user: { login: "dee", type: "User" } }])
       .get(`/repos/${OWNER}/${REPO}/contents/${encodeURIComponent(PATH)}`)
       .query({ ref: HEAD })
-      .reply(200, { type: "file", encoding: "base64", size: JAVA.length, content: Buffer.from(JAVA).toString("base64") });
+      .reply(200, {
+        type: "file",
+        encoding: "base64",
+        size: JAVA.length,
+        content: Buffer.from(JAVA).toString("base64"),
+      });
     expect(await runJob(poll)).toEqual([`${KEY} reaction:-1`]);
     expect(again.isDone()).toBe(true);
     expect((await store.listFeedback()).map((f) => [f.signal, f.label])).toEqual([
@@ -205,8 +244,17 @@ describe("feedback capture through probot.receive", () => {
     for (const f of await store.listFeedback()) await exportStore.addFeedback(f);
     await exportStore.close();
     const out = join(dir, "train.jsonl");
-    const { stderr } = await run("node", ["bin/java-judge.js", "export", "--out", out, "--database-url", url]);
+    const { stderr } = await run("node", [
+      "bin/java-judge.js",
+      "export",
+      "--out",
+      out,
+      "--database-url",
+      url,
+    ]);
     expect(readFileSync(out, "utf8")).toBe("");
-    expect(stderr).toContain("0 examples from 2 feedback records (0 duplicates merged, 1 prompts with conflicting labels left out)");
+    expect(stderr).toContain(
+      "0 examples from 2 feedback records (0 duplicates merged, 1 prompts with conflicting labels left out)",
+    );
   });
 });

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot } from "probot";
 import { createApp } from "../../../src/app.js";
 import { createJobRouter } from "../../../src/github/create-job-router.js";
 import { createReviewJobHandler } from "../../../src/github/create-review-job-handler.js";
@@ -16,6 +16,7 @@ import type { ReviewJobResult } from "../../../src/review/run-review-job.js";
 import { openStore } from "../../../src/store/open-store.js";
 import type { Store } from "../../../src/store/types.js";
 import { writeTinyGguf } from "../../model/write-tiny-gguf.js";
+import { TestOctokit } from "../../support/test-octokit.js";
 
 export const privateKey = generateKeyPairSync("rsa", {
   modulusLength: 2048,
@@ -51,7 +52,7 @@ export async function createHarness(opts: { judgeFails?: string } = {}): Promise
   const probot = new Probot({
     appId: 123,
     privateKey,
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    Octokit: TestOctokit,
     logLevel: "warn",
   });
   await probot.load(createApp({ queue }));

@@ -24,7 +24,12 @@ describe("buildTrainingExamples", () => {
       [
         record({}),
         record({ signal: "changed-after-flag", pullNumber: 8 }),
-        record({ code: "int max(int[] a) { return a[0]; }", label: 1, signal: "reaction:-1", description: null }),
+        record({
+          code: "int max(int[] a) { return a[0]; }",
+          label: 1,
+          signal: "reaction:-1",
+          description: null,
+        }),
       ],
       DEFAULT_PROMPT_TEMPLATE,
     );
@@ -43,7 +48,10 @@ describe("buildTrainingExamples", () => {
       "",
     ]);
     expect(flagged).toMatchObject({ completion: "0", label: 0 });
-    expect(flagged!.sources.map((s) => `${s.signal}@${s.pullNumber}`)).toEqual(["reaction:+1@7", "changed-after-flag@8"]);
+    expect(flagged!.sources.map((s) => `${s.signal}@${s.pullNumber}`)).toEqual([
+      "reaction:+1@7",
+      "changed-after-flag@8",
+    ]);
     expect(passed!.prompt.split("\n")[1]).toBe("None (method max of class A)");
     expect(passed).toMatchObject({ completion: "1", label: 1 });
     expect(flagged!.id).toMatch(/^[0-9a-f]{16}$/);
@@ -58,24 +66,46 @@ describe("buildTrainingExamples", () => {
       label: 0,
       sources: [
         { signal: "reaction:+1", repo: "acme/shop", pullNumber: 7, methodKey: "src/A.java:A#max(int[])" },
-        { signal: "changed-after-flag", repo: "acme/shop", pullNumber: 8, methodKey: "src/A.java:A#max(int[])" },
+        {
+          signal: "changed-after-flag",
+          repo: "acme/shop",
+          pullNumber: 8,
+          methodKey: "src/A.java:A#max(int[])",
+        },
       ],
     });
-    const evalLines = renderEvalLines(set.examples).trimEnd().split("\n").map((l) => JSON.parse(l));
+    const evalLines = renderEvalLines(set.examples)
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(evalLines).toEqual([
-      { id: flagged!.id, task: "Returns the largest element.", code: "int max(int[] a) { return 0; }", label: 0, sources: ["reaction:+1", "changed-after-flag"] },
+      {
+        id: flagged!.id,
+        task: "Returns the largest element.",
+        code: "int max(int[] a) { return 0; }",
+        label: 0,
+        sources: ["reaction:+1", "changed-after-flag"],
+      },
       { id: passed!.id, code: "int max(int[] a) { return a[0]; }", label: 1, sources: ["reaction:-1"] },
     ]);
   });
 
   it("leaves out a prompt whose records disagree, and says so", () => {
-    const set = buildTrainingExamples([record({}), record({ signal: "reaction:-1", label: 1 })], DEFAULT_PROMPT_TEMPLATE);
+    const set = buildTrainingExamples(
+      [record({}), record({ signal: "reaction:-1", label: 1 })],
+      DEFAULT_PROMPT_TEMPLATE,
+    );
     expect(set.examples).toEqual([]);
-    expect(set.conflicts).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{16}$/), signals: ["reaction:+1=0", "reaction:-1=1"] }]);
+    expect(set.conflicts).toEqual([
+      { id: expect.stringMatching(/^[0-9a-f]{16}$/), signals: ["reaction:+1=0", "reaction:-1=1"] },
+    ]);
   });
 
   it("splits method keys, nested classes and generic parameters included", () => {
-    expect(splitMethodKey("src/a:b/X.java:Outer.Inner#put(Map<K,V>,int...)")).toEqual({ className: "Outer.Inner", name: "put" });
+    expect(splitMethodKey("src/a:b/X.java:Outer.Inner#put(Map<K,V>,int...)")).toEqual({
+      className: "Outer.Inner",
+      name: "put",
+    });
     expect(splitMethodKey("X.java:#f()")).toEqual({ className: "", name: "f" });
   });
 });

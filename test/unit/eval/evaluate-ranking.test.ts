@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { evaluateRanking, type TaskCandidate } from "../../../src/eval/evaluate-ranking.js";
 
-const c = (taskId: string, id: string, label: 0 | 1, score: number): TaskCandidate => ({ taskId, id, label, score });
+const c = (taskId: string, id: string, label: 0 | 1, score: number): TaskCandidate => ({
+  taskId,
+  id,
+  label,
+  score,
+});
 
 describe("evaluateRanking", () => {
   it("pass@1 of the top pick against random and best picks, by hand", () => {
@@ -17,7 +22,13 @@ describe("evaluateRanking", () => {
       c("t3", "x1", 0, 0.4),
       c("t3", "x2", 0, 0.6),
     ]);
-    expect(r).toMatchObject({ tasks: 3, candidates: 7, judgePass1: 1 / 3, bestPass1: 2 / 3, tasksWithTiedTop: 0 });
+    expect(r).toMatchObject({
+      tasks: 3,
+      candidates: 7,
+      judgePass1: 1 / 3,
+      bestPass1: 2 / 3,
+      tasksWithTiedTop: 0,
+    });
     expect(r.randomPass1).toBeCloseTo((1 / 3 + 1 / 2 + 0) / 3, 12);
     expect(r.gainOverRandom).toBeCloseTo(1 / 3 - (1 / 3 + 1 / 2) / 3, 12);
     expect(r.perTask.map((t) => t.pickId)).toEqual(["a2", "b1", "x2"]);
@@ -33,7 +44,13 @@ describe("evaluateRanking", () => {
 
   it("no candidates: nulls with reasons", () => {
     const r = evaluateRanking([]);
-    expect(r).toMatchObject({ tasks: 0, judgePass1: null, randomPass1: null, bestPass1: null, gainOverRandom: null });
+    expect(r).toMatchObject({
+      tasks: 0,
+      judgePass1: null,
+      randomPass1: null,
+      bestPass1: null,
+      gainOverRandom: null,
+    });
     expect(r.reasons.judgePass1).toBe("no tasks");
   });
 });

@@ -16,7 +16,12 @@ function expectFinite(value: unknown): void {
 
 describe("evaluateScores", () => {
   it("assembles the DESIGN contract keys on a hand table", () => {
-    const data = items([[0, 0.1], [0, 0.3], [1, 0.4], [1, 0.8]]);
+    const data = items([
+      [0, 0.1],
+      [0, 0.3],
+      [1, 0.4],
+      [1, 0.8],
+    ]);
     const r = evaluateScores({ items: data, threshold: 0.5, targetPrecision: 0.9 });
     // flagged 0.1 0.3 0.4 -> tp 2 fp 1 fn 0 tn 1; accuracy 3/4; precision 2/3; recall 1; F1 4/5
     expect(r).toMatchObject({ n: 4, threshold: 0.5, accuracy: 0.75, recall: 1, f1: 0.8, auc: 1 });
@@ -32,7 +37,14 @@ describe("evaluateScores", () => {
   });
 
   it("one class only: nulls with reasons, never NaN", () => {
-    const r = evaluateScores({ items: items([[1, 0.7], [1, 0.2]]), threshold: 0.5, targetPrecision: 0.8 });
+    const r = evaluateScores({
+      items: items([
+        [1, 0.7],
+        [1, 0.2],
+      ]),
+      threshold: 0.5,
+      targetPrecision: 0.8,
+    });
     expect(r.auc).toBeNull();
     expect(r.recall).toBeNull();
     expect(r.precision).toBe(0);
@@ -46,7 +58,15 @@ describe("evaluateScores", () => {
   });
 
   it("all scores equal: AUC 0.5, a note says the judge does not tell methods apart", () => {
-    const r = evaluateScores({ items: items([[1, 0.5], [0, 0.5], [0, 0.5]]), threshold: 0.5, targetPrecision: 0.5 });
+    const r = evaluateScores({
+      items: items([
+        [1, 0.5],
+        [0, 0.5],
+        [0, 0.5],
+      ]),
+      threshold: 0.5,
+      targetPrecision: 0.5,
+    });
     expect(r.auc).toBe(0.5);
     expect(r.precision).toBeNull();
     expect(r.kappa).toBe(0);
@@ -68,7 +88,14 @@ describe("evaluateScores", () => {
 
 describe("sweepThresholds", () => {
   // ascending: 0.1(0) 0.2(0) 0.3(1) 0.4(0) 0.6(1) 0.9(1)
-  const data = items([[0, 0.1], [0, 0.2], [1, 0.3], [0, 0.4], [1, 0.6], [1, 0.9]]);
+  const data = items([
+    [0, 0.1],
+    [0, 0.2],
+    [1, 0.3],
+    [0, 0.4],
+    [1, 0.6],
+    [1, 0.9],
+  ]);
 
   it("one row per distinct score plus 1, counts by hand", () => {
     const s = sweepThresholds(data, 0.75);
@@ -88,7 +115,13 @@ describe("sweepThresholds", () => {
   it("a target reached only by a stricter cut picks it; unreachable -> null with the best reached", () => {
     // precision 1 holds at t=0.2 (recall 1/3) and t=0.3 (recall 2/3): pick 0.3
     expect(sweepThresholds(data, 1)).toMatchObject({ threshold: 0.3, precision: 1 });
-    const none = sweepThresholds(items([[1, 0.1], [0, 0.9]]), 0.9);
+    const none = sweepThresholds(
+      items([
+        [1, 0.1],
+        [0, 0.9],
+      ]),
+      0.9,
+    );
     expect(none.threshold).toBeNull();
     expect(none.reason).toBe("no threshold reaches precision 0.9; the highest reached is 0.5");
   });

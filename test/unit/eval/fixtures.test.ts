@@ -16,7 +16,11 @@ describe("eval fixtures", () => {
   });
 
   it("holds a few dozen methods of both labels, every task with a correct and a wrong one", () => {
-    const lines = parseDataset({ text: read("rank-eval.jsonl"), source: "rank-eval.jsonl", requireTaskId: true });
+    const lines = parseDataset({
+      text: read("rank-eval.jsonl"),
+      source: "rank-eval.jsonl",
+      requireTaskId: true,
+    });
     expect(lines.length).toBeGreaterThanOrEqual(30);
     const byTask = new Map<string | null, typeof lines>();
     for (const l of lines) byTask.set(l.taskId, [...(byTask.get(l.taskId) ?? []), l]);

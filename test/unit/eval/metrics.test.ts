@@ -89,16 +89,47 @@ describe("ROC AUC with midranks", () => {
 
   it("ties count one half", () => {
     // correct 0.5, 0.7; incorrect 0.5, 0.2: pairs (0.5,0.5)=0.5, (0.5,0.2)=1, (0.7,0.5)=1, (0.7,0.2)=1 -> 3.5/4
-    expect(computeAuc(items([[1, 0.5], [1, 0.7], [0, 0.5], [0, 0.2]])).value).toBe(3.5 / 4);
+    expect(
+      computeAuc(
+        items([
+          [1, 0.5],
+          [1, 0.7],
+          [0, 0.5],
+          [0, 0.2],
+        ]),
+      ).value,
+    ).toBe(3.5 / 4);
   });
 
   it("all scores equal: exactly 0.5; inverted ranking: 0", () => {
-    expect(computeAuc(items([[1, 0.3], [0, 0.3], [1, 0.3]])).value).toBe(0.5);
-    expect(computeAuc(items([[1, 0.1], [0, 0.9]])).value).toBe(0);
+    expect(
+      computeAuc(
+        items([
+          [1, 0.3],
+          [0, 0.3],
+          [1, 0.3],
+        ]),
+      ).value,
+    ).toBe(0.5);
+    expect(
+      computeAuc(
+        items([
+          [1, 0.1],
+          [0, 0.9],
+        ]),
+      ).value,
+    ).toBe(0);
   });
 
   it("one class only or empty: null with a reason", () => {
-    expect(computeAuc(items([[1, 0.2], [1, 0.9]]))).toEqual({
+    expect(
+      computeAuc(
+        items([
+          [1, 0.2],
+          [1, 0.9],
+        ]),
+      ),
+    ).toEqual({
       value: null,
       reason: "AUC needs both classes; the data has only correct methods (label 1)",
     });
@@ -109,7 +140,16 @@ describe("ROC AUC with midranks", () => {
 describe("ROC curve of flagging", () => {
   it("steps through each distinct score, diagonal over ties", () => {
     // ascending: 0.2 (i), 0.5 (i, c tied), 0.7 (c)
-    expect(computeRocCurve(items([[1, 0.5], [1, 0.7], [0, 0.5], [0, 0.2]]))).toEqual([
+    expect(
+      computeRocCurve(
+        items([
+          [1, 0.5],
+          [1, 0.7],
+          [0, 0.5],
+          [0, 0.2],
+        ]),
+      ),
+    ).toEqual([
       { fpr: 0, tpr: 0 },
       { fpr: 0, tpr: 0.5 },
       { fpr: 0.5, tpr: 1 },
@@ -123,7 +163,15 @@ describe("calibration", () => {
   it("ECE and the reliability table on a hand table", () => {
     // bin [0.1,0.2): 0.1 (0), 0.15 (1): mean 0.125, fraction 0.5, gap 0.375, weight 2/5
     // bin [0.9,1]: 0.9 (1), 1.0 (1), 0.95 (0): mean 0.95, fraction 2/3, gap 0.95-2/3, weight 3/5
-    const c = computeCalibration(items([[0, 0.1], [1, 0.15], [1, 0.9], [1, 1], [0, 0.95]]));
+    const c = computeCalibration(
+      items([
+        [0, 0.1],
+        [1, 0.15],
+        [1, 0.9],
+        [1, 1],
+        [0, 0.95],
+      ]),
+    );
     expect(c.ece.value).toBeCloseTo((2 / 5) * 0.375 + (3 / 5) * (0.95 - 2 / 3), 12);
     expect(c.reliability).toHaveLength(10);
     expect(c.reliability[1]).toMatchObject({ count: 2, meanScore: 0.125, fractionCorrect: 0.5 });
@@ -134,7 +182,14 @@ describe("calibration", () => {
   });
 
   it("a perfectly calibrated table has ECE 0; empty data is null with a reason", () => {
-    expect(computeCalibration(items([[1, 0.5], [0, 0.5]])).ece.value).toBe(0);
+    expect(
+      computeCalibration(
+        items([
+          [1, 0.5],
+          [0, 0.5],
+        ]),
+      ).ece.value,
+    ).toBe(0);
     expect(computeCalibration([]).ece).toEqual({ value: null, reason: "no examples" });
   });
 });

@@ -13,7 +13,9 @@ describe("renderEvalSvg", () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
     expect(svg).toContain("<title>demo &lt;1&gt;</title>");
-    expect(svg.match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#4a7fc1"/g)).toHaveLength(2);
+    expect(
+      svg.match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#4a7fc1"/g),
+    ).toHaveLength(2);
     // flagging ROC: 0.15 (incorrect) first -> (0,1), then (0.5,1), (1,1)
     expect(svg).toContain('<polyline points="0,320 0,0 160,0 320,0"');
     expect(svg).toContain("AUC 1.000");

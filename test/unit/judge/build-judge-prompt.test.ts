@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { ExtractedMethod } from "../../../src/java/types.js";
 import { buildJudgePrompt } from "../../../src/judge/build-judge-prompt.js";
 import { judgeInputFromMethod } from "../../../src/judge/judge-input-from-method.js";
 import { DEFAULT_PROMPT_TEMPLATE, parsePromptTemplate } from "../../../src/judge/prompt-template.js";
-import type { ExtractedMethod } from "../../../src/java/types.js";
 
 const input = {
   description: "Returns the larger of a and b.",
@@ -40,7 +40,9 @@ describe("buildJudgePrompt", () => {
 
   it("validates templates from models.json", () => {
     expect(() => parsePromptTemplate({ text: "{code}" }, "models.json#x")).toThrow(/models\.json#x.*text/);
-    expect(parsePromptTemplate({ text: "{description}{signature}{code}" }, "x")).toMatchObject({ correct: "1" });
+    expect(parsePromptTemplate({ text: "{description}{signature}{code}" }, "x")).toMatchObject({
+      correct: "1",
+    });
   });
 });
 

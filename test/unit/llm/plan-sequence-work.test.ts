@@ -4,10 +4,19 @@ import { planSequenceWork } from "../../../src/llm/plan-sequence-work.js";
 
 describe("planSequenceWork", () => {
   it("puts prompts sharing a prefix next to each other and uses every index once", () => {
-    const prompts = [[1, 2, 9], [5, 5], [1, 2, 3], [5, 6], [1, 2]];
+    const prompts = [
+      [1, 2, 9],
+      [5, 5],
+      [1, 2, 3],
+      [5, 6],
+      [1, 2],
+    ];
     const plan = planSequenceWork(prompts, 2);
     expect(plan.flat().sort()).toEqual([0, 1, 2, 3, 4]);
-    expect(plan).toEqual([[4, 2, 0], [1, 3]]);
+    expect(plan).toEqual([
+      [4, 2, 0],
+      [1, 3],
+    ]);
   });
 
   it("never plans more runs than sequences, nor empty runs", () => {

@@ -1,0 +1,46 @@
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+const require = createRequire(import.meta.url);
+const index = require("@octokit/webhooks-examples/api.github.com/index.json") as {
+  name: string;
+  examples: Record<string, unknown>[];
+}[];
+
+export const OWNER = "acme";
+export const REPO = "shop";
+export const PR = 7;
+
+/**
+ * A real @octokit/webhooks-examples payload as GitHub Actions writes it to GITHUB_EVENT_PATH: pointed at our
+ * repository, and without `installation` (an Actions job has the job's token, not an app installation).
+ */
+export function actionEvent(name: string, action: string, edit: (p: Record<string, any>) => void = () => {}) {
+  const example = index.find((e) => e.name === name)?.examples.find((x) => x.action === action);
+  if (!example) throw new Error(`no ${name}.${action} example in @octokit/webhooks-examples`);
+  const payload = structuredClone(example) as Record<string, any>;
+  delete payload.installation;
+  payload.repository.name = REPO;
+  payload.repository.full_name = `${OWNER}/${REPO}`;
+  payload.repository.owner.login = OWNER;
+  edit(payload);
+  return payload;
+}
+
+export function pullRequestEvent(action: string, p: { headSha: string; baseSha: string; state?: string }) {
+  return actionEvent("pull_request", action, (e) => {
+    e.number = PR;
+    e.pull_request.number = PR;
+    e.pull_request.state = p.state ?? "open";
+    e.pull_request.draft = false;
+    e.pull_request.head.sha = p.headSha;
+    e.pull_request.base.sha = p.baseSha;
+  });
+}
+
+export function writeEvent(dir: string, payload: unknown): string {
+  const path = join(dir, "event.json");
+  writeFileSync(path, JSON.stringify(payload));
+  return path;
+}
