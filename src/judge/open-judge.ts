@@ -44,7 +44,13 @@ export async function openJudge(params: OpenJudgeParams): Promise<Judge> {
       });
       const dispose = judge.dispose;
       // This judge was handed a loaded model, so it would leave it loaded: close both.
-      judges.push({ ...judge, dispose: async () => (await dispose(), await llm.dispose()) });
+      judges.push({
+        ...judge,
+        dispose: async () => {
+          await dispose();
+          await llm.dispose();
+        },
+      });
     }
   } catch (error) {
     for (const j of judges) await j.dispose();

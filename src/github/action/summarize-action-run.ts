@@ -14,14 +14,16 @@ export interface ActionRunSummary {
  */
 export function summarizeActionRun(result: ActionRunResult): ActionRunSummary {
   if (result.kind === "unsupported") return { lines: [`::notice::java-judge: ${result.notice}`] };
-  if (result.jobs.length === 0) {
-    return { lines: [`::notice::java-judge: ${result.event}: nothing to do for this event (no job)`] };
-  }
-  const lines = result.jobs.map(
-    (j) =>
-      `java-judge: ${j.job.type} job ${j.outcome}${j.attempts > 1 ? ` after ${j.attempts} attempts` : ""}`,
+  const lines = result.jobs.map((j) =>
+    j.outcome === "skipped"
+      ? `java-judge: ${j.job.type} job skipped (not run in Action mode)`
+      : `java-judge: ${j.job.type} job ${j.outcome}${j.attempts > 1 ? ` after ${j.attempts} attempts` : ""}`,
   );
+  if (result.jobs.every((j) => j.outcome === "skipped")) {
+    return { lines: [...lines, `::notice::java-judge: ${result.event}: nothing to do for this event`] };
+  }
   lines.push(...result.reviews.map((r) => `java-judge: review: ${r}`));
+  lines.push(...result.commands.map((r) => `java-judge: command: ${r}`));
   const failed = result.jobs.find((j) => j.outcome === "failed");
   if (failed) return { lines, failure: `${failed.job.type} job failed: ${failed.error ?? "unknown error"}` };
   if (result.reviews.includes("invalid-config")) {

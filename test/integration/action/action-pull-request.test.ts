@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,12 @@ import { writeTinyGguf } from "../../model/write-tiny-gguf.js";
 import { CALC_PATH, makePatch, readJava } from "../support/java-fixtures.js";
 import { OWNER, PR, pullRequestEvent, REPO, writeEvent } from "./support/action-event.js";
 import { runActionCli } from "./support/run-action-cli.js";
-import { type FakeGitHub, type FakeRepo, startFakeGitHub } from "./support/start-fake-github.js";
+import {
+  type FakeGitHub,
+  type FakeRepo,
+  type PostedReview,
+  startFakeGitHub,
+} from "./support/start-fake-github.js";
 
 const BASE = "b".repeat(40);
 const HEAD = "c".repeat(40);
@@ -90,11 +95,11 @@ describe("java-judge action: pull_request", () => {
 
     const reviews = gh.requests.filter((r) => r.method === "POST" && r.path.endsWith(`/pulls/${PR}/reviews`));
     expect(reviews).toHaveLength(1);
-    const review = reviews[0]?.body;
+    const review = reviews[0]?.body as PostedReview;
     expect(review).toMatchObject({ commit_id: HEAD, event: "COMMENT" });
     expect(review.comments).toHaveLength(1);
     expect(review.comments[0]).toMatchObject({ path: CALC_PATH, start_line: 22, line: 25, side: "RIGHT" });
-    expect(parseMarker(review.comments[0].body)?.methodKey).toBe(`${CALC_PATH}:Calc#multiply(int,int)`);
+    expect(parseMarker(review.comments[0]?.body ?? "")?.methodKey).toBe(`${CALC_PATH}:Calc#multiply(int,int)`);
   });
 
   it("merges the config input over the repo's file, and still exits 0 when the check run fails", async () => {
@@ -119,13 +124,14 @@ describe("java-judge action: pull_request", () => {
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("::notice::java-judge: pull_request: nothing to do");
+    expect(run.stdout).toContain("feedback-poll job skipped (not run in Action mode)");
     expect(gh.requests).toEqual([]);
   });
 
   it("fails the step (exit 1) with one line when the judge model cannot be loaded", async () => {
     gh = await startFakeGitHub(repoState());
     const notGguf = join(dir, "not-a-model.gguf");
-    (await import("node:fs")).writeFileSync(notGguf, "not a model");
+    writeFileSync(notGguf, "not a model");
     const run = await runActionCli(
       actionEnv("pull_request", pullRequestEvent("opened", { headSha: HEAD, baseSha: BASE }), {
         "INPUT_JUDGE-MODEL": notGguf,

@@ -12,14 +12,35 @@ export const OWNER = "acme";
 export const REPO = "shop";
 export const PR = 7;
 
+/** The keys of an example payload the tests point elsewhere; the rest stays as recorded. */
+export interface EventPayload extends Record<string, unknown> {
+  installation?: unknown;
+  number?: number;
+  repository: { name: string; full_name: string; owner: { login: string } };
+  pull_request: {
+    number: number;
+    state: string;
+    draft: boolean;
+    head: { sha: string };
+    base: { sha: string };
+  };
+  issue: { number: number; state: string; pull_request?: unknown };
+  comment: { id: number; body: string; user: { login: string; type: string } };
+  sender: { login: string; type: string };
+}
+
 /**
  * A real @octokit/webhooks-examples payload as GitHub Actions writes it to GITHUB_EVENT_PATH: pointed at our
  * repository, and without `installation` (an Actions job has the job's token, not an app installation).
  */
-export function actionEvent(name: string, action: string, edit: (p: Record<string, any>) => void = () => {}) {
+export function actionEvent(
+  name: string,
+  action: string,
+  edit: (p: EventPayload) => void = () => {},
+): EventPayload {
   const example = index.find((e) => e.name === name)?.examples.find((x) => x.action === action);
   if (!example) throw new Error(`no ${name}.${action} example in @octokit/webhooks-examples`);
-  const payload = structuredClone(example) as Record<string, any>;
+  const payload = structuredClone(example) as EventPayload;
   delete payload.installation;
   payload.repository.name = REPO;
   payload.repository.full_name = `${OWNER}/${REPO}`;

@@ -5,7 +5,7 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   authorization: string | undefined;
-  body: any;
+  body: unknown;
 }
 
 export interface FakeRepo {
@@ -29,6 +29,13 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
+/** The slice of a posted review (pulls.createReview) a test reads. */
+export interface PostedReview {
+  commit_id: string;
+  event: string;
+  comments: { path: string; line: number; start_line?: number; side?: string; body: string }[];
+}
+
 type Reply = { status: number; body?: unknown; raw?: string };
 type Route = [method: string, path: RegExp, answer: (m: RegExpMatchArray, r: RecordedRequest) => Reply];
 
@@ -45,7 +52,7 @@ export async function startFakeGitHub(state: FakeRepo): Promise<FakeGitHub> {
   const unmatched: RecordedRequest[] = [];
   const repoPath = `/repos/${state.owner}/${state.repo}`;
   const pr = `${repoPath}/pulls/${state.pullNumber}`;
-  const reviews: any[] = [];
+  const reviews: PostedReview[] = [];
   const at = (p: string) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")}$`);
 
   const routes: Route[] = [
@@ -91,14 +98,17 @@ export async function startFakeGitHub(state: FakeRepo): Promise<FakeGitHub> {
     [
       "POST",
       at(`${pr}/reviews`),
-      (_m, r) => (reviews.push(r.body), { status: 200, body: { id: REVIEW_ID } }),
+      (_m, r) => {
+        reviews.push(r.body as PostedReview);
+        return { status: 200, body: { id: REVIEW_ID } };
+      },
     ],
     [
       "GET",
       at(`${pr}/reviews/${REVIEW_ID}/comments`),
       () => ({
         status: 200,
-        body: (reviews.at(-1)?.comments ?? []).map((c: any, i: number) => ({
+        body: (reviews.at(-1)?.comments ?? []).map((c, i) => ({
           id: FIRST_COMMENT_ID + i,
           node_id: `PRRC_${FIRST_COMMENT_ID + i}`,
           body: c.body,
@@ -146,7 +156,8 @@ export async function startFakeGitHub(state: FakeRepo): Promise<FakeGitHub> {
     };
     requests.push(recorded);
     const route = routes.find(([method, path]) => method === recorded.method && path.test(recorded.path));
-    const reply = route ? route[2](recorded.path.match(route[1]) ?? [], recorded) : notFound();
+    const match = route ? recorded.path.match(route[1]) : null;
+    const reply = route && match ? route[2](match, recorded) : notFound();
     if (!route) unmatched.push(recorded);
     if (reply.raw !== undefined) {
       res.writeHead(reply.status, { "content-type": "text/plain; charset=utf-8" }).end(reply.raw);
