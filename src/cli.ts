@@ -12,6 +12,12 @@ import { registerScoreCommand } from "./commands/score.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerWorkerCommand } from "./commands/worker.js";
 
+// `java-judge methods … | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const program = new Command("java-judge")
   .description("Reviews the Java methods a pull request changes with a small local judge model")
   .version("0.1.0")

@@ -13,7 +13,10 @@ export interface ModelCandidateSourceOptions {
 }
 
 /** The generator model as a candidate source: its tokenizer counts the prompt, llama.cpp samples. */
-export function createModelCandidateSource(model: LlmModel, options: ModelCandidateSourceOptions = {}): CandidateSource {
+export function createModelCandidateSource(
+  model: LlmModel,
+  options: ModelCandidateSourceOptions = {},
+): CandidateSource {
   const maxTokens = options.maxTokens ?? 768;
   const contextSize = Math.min(options.contextSize ?? 4096, model.trainContextSize);
   return {

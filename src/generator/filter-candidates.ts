@@ -12,7 +12,9 @@ export interface FilterCandidatesParams {
   extractMethods: ExtractMethods;
 }
 
-type Check = { ok: true; code: string; signature: string } | { ok: false; reason: RejectReason; detail: string };
+type Check =
+  | { ok: true; code: string; signature: string }
+  | { ok: false; reason: RejectReason; detail: string };
 
 /**
  * Keeps the candidates that parse as exactly one method with the original's name, kind, type

@@ -27,12 +27,17 @@ export function renderRegenerationReply(p: RegenerationReplyParams): string {
     "",
     ...p.results.map((r) => `- \`${shortName(r)}\` (${r.path}:${r.startLine}): ${describe(r, p)}`),
   ];
-  if (p.leftOut > 0) lines.push("", `${p.leftOut} more flagged methods were left out; run \`/judge regenerate\` again for them.`);
+  if (p.leftOut > 0)
+    lines.push(
+      "",
+      `${p.leftOut} more flagged methods were left out; run \`/judge regenerate\` again for them.`,
+    );
   return lines.join("\n");
 }
 
 function describe(r: MethodRegeneration, p: RegenerationReplyParams): string {
-  if (r.posted) return `[suggestion](${r.posted.url}), score ${fmt(r.bestScore)} against ${fmt(r.originalScore)}.`;
+  if (r.posted)
+    return `[suggestion](${r.posted.url}), score ${fmt(r.bestScore)} against ${fmt(r.originalScore)}.`;
   switch (r.outcome) {
     case "prompt-too-long":
       return `not attempted: ${r.detail ?? "the prompt does not fit the generator's context"}.`;

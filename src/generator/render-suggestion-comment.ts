@@ -15,7 +15,8 @@ export interface SuggestionCommentParams {
 
 /** The line comment that carries a suggested implementation, with the method's hidden marker. */
 export function renderSuggestionComment(p: SuggestionCommentParams): string {
-  const against = p.originalScore === null ? "" : ` against **${p.originalScore.toFixed(2)}** for the current code`;
+  const against =
+    p.originalScore === null ? "" : ` against **${p.originalScore.toFixed(2)}** for the current code`;
   const how =
     p.suggestion.kind === "suggestion"
       ? "Commit it with the button below, or edit it first."

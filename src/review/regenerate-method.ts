@@ -62,7 +62,8 @@ export async function regenerateMethod(p: RegenerateMethodParams): Promise<Regen
     maxTokens: generator.maxPromptTokens,
     countTokens: generator.countTokens,
   });
-  if (!prompt.ok) return { result: { ...base, outcome: "prompt-too-long", detail: prompt.reason }, best: null };
+  if (!prompt.ok)
+    return { result: { ...base, outcome: "prompt-too-long", detail: prompt.reason }, best: null };
   const outputs = await generator.generate({
     prompt: prompt.prompt,
     n: p.candidates,

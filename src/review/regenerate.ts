@@ -56,12 +56,16 @@ export async function regenerate(p: RegenerateParams, deps: RegenerateDeps): Pro
   const { repo, pullNumber, config } = p;
   const reply = (body: string) => postCommandReply({ octokit, repo, pullNumber, to: p.replyTo, body });
   if (config.suggestions.mode === "off") {
-    await reply("Suggestions are off in this repository (`suggestions.mode: off` in `.github/java-judge.yml`).");
+    await reply(
+      "Suggestions are off in this repository (`suggestions.mode: off` in `.github/java-judge.yml`).",
+    );
     return "off";
   }
 
   // 1. The head of the PR and its changed methods.
-  const pr = await call("reading the pull request", () => octokit.rest.pulls.get({ ...repo, pull_number: pullNumber }));
+  const pr = await call("reading the pull request", () =>
+    octokit.rest.pulls.get({ ...repo, pull_number: pullNumber }),
+  );
   const headSha = pr.data.head.sha;
   const files = await listPullFiles(octokit, repo, pullNumber);
   const baseSha = await findMergeBase(octokit, repo, pr.data.base.sha, headSha);
@@ -123,7 +127,16 @@ export async function regenerate(p: RegenerateParams, deps: RegenerateDeps): Pro
       ...(p.signal === undefined ? {} : { signal: p.signal }),
     });
     if (best) {
-      const posted = await postSuggestion({ ...p, octokit, headSha, method, changes, best, result, generator });
+      const posted = await postSuggestion({
+        ...p,
+        octokit,
+        headSha,
+        method,
+        changes,
+        best,
+        result,
+        generator,
+      });
       result.posted = posted;
     }
     results.push(result);
@@ -176,7 +189,13 @@ async function postSuggestion(p: {
       ? { start: suggestion.startLine, end: suggestion.endLine }
       : patch && commentableRange(patch, method.startLine, method.endLine);
   if (!range) {
-    const url = await postCommandReply({ octokit, repo, pullNumber: p.pullNumber, to: { kind: "issue" }, body });
+    const url = await postCommandReply({
+      octokit,
+      repo,
+      pullNumber: p.pullNumber,
+      to: { kind: "issue" },
+      body,
+    });
     return { url, kind: suggestion.kind };
   }
   const { data } = await call("posting the suggestion", () =>

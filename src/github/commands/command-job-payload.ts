@@ -26,6 +26,7 @@ export type CommandJobPayload = z.output<typeof commandJobPayloadSchema>;
 
 export function parseCommandJobPayload(payload: unknown): CommandJobPayload {
   const parsed = commandJobPayloadSchema.safeParse(payload);
-  if (!parsed.success) throw new FatalJobError(`command job payload is invalid: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new FatalJobError(`command job payload is invalid: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }

@@ -10,10 +10,17 @@ const NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
  * command comes back as "unknown", to be answered with the help text.
  */
 export function parseCommand(body: string): JudgeCommand | null {
-  const firstLine = body.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]?.trim() ?? "";
+  const firstLine =
+    body
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/, 1)[0]
+      ?.trim() ?? "";
   const m = COMMAND.exec(firstLine);
   if (!m) return null;
-  const words = (m[1] ?? "").trim().split(/\s+/).filter((w) => w !== "");
+  const words = (m[1] ?? "")
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== "");
   const [verb, arg, ...rest] = words;
   const unknown = { kind: "unknown", text: firstLine } as const;
   if (verb === undefined || (verb.toLowerCase() === "review" && arg === undefined)) return { kind: "review" };
@@ -21,7 +28,11 @@ export function parseCommand(body: string): JudgeCommand | null {
   if (verb.toLowerCase() !== "regenerate" || rest.length > 0) return unknown;
   if (arg === undefined) return { kind: "regenerate", target: null };
   const pathLine = PATH_LINE.exec(arg.replace(/^`|`$/g, ""));
-  if (pathLine) return { kind: "regenerate", target: { kind: "line", path: pathLine[1] ?? "", line: Number(pathLine[2]) } };
+  if (pathLine)
+    return {
+      kind: "regenerate",
+      target: { kind: "line", path: pathLine[1] ?? "", line: Number(pathLine[2]) },
+    };
   const name = arg.replace(/^`|`$/g, "").replace(/\(\)$/, "");
   if (NAME.test(name)) return { kind: "regenerate", target: { kind: "name", name } };
   return unknown;

@@ -19,17 +19,28 @@ export interface CommandHandlerDeps {
  */
 export function registerCommandHandlers(app: Probot, deps: CommandHandlerDeps): void {
   app.on(["issue_comment.created", "pull_request_review_comment.created"], async (context) => {
-    const built = buildCommandJobFromComment(context.id, context.payload as IssueCommentEvent | ReviewCommentEvent);
+    const built = buildCommandJobFromComment(
+      context.id,
+      context.payload as IssueCommentEvent | ReviewCommentEvent,
+    );
     await enqueue(deps, context, built);
   });
   app.on("check_run.requested_action", async (context) => {
-    await enqueue(deps, context, buildCommandJobFromCheckRun(context.id, context.payload as CheckRunActionEvent));
+    await enqueue(
+      deps,
+      context,
+      buildCommandJobFromCheckRun(context.id, context.payload as CheckRunActionEvent),
+    );
   });
 }
 
 async function enqueue(
   deps: CommandHandlerDeps,
-  context: { id: string; name: string; log: { debug(o: object, m: string): void; info(o: object, m: string): void } },
+  context: {
+    id: string;
+    name: string;
+    log: { debug(o: object, m: string): void; info(o: object, m: string): void };
+  },
   built: ReturnType<typeof buildCommandJobFromComment>,
 ): Promise<void> {
   if ("skip" in built) {

@@ -55,7 +55,8 @@ export async function runCommandJob(
   if (!command) throw new FatalJobError(`not a /judge command: ${job.commandLine}`);
   const replyTo: ReplyTarget =
     job.threadRootId === null ? { kind: "issue" } : { kind: "thread", commentId: job.threadRootId };
-  const reply = (body: string) => postCommandReply({ octokit, repo, pullNumber: job.pullNumber, to: replyTo, body });
+  const reply = (body: string) =>
+    postCommandReply({ octokit, repo, pullNumber: job.pullNumber, to: replyTo, body });
 
   // 1. An invalid config still lets the permission be checked (by default rules) and the error be told.
   const loaded = await loadRepoConfig(octokit, repo);
@@ -85,7 +86,11 @@ export async function runCommandJob(
   // 4. The hourly limit; a retried job was counted on its first attempt.
   const limit = config.commands.hourly_limit;
   if (ctl.attempt === 1) {
-    const count = await deps.store.hit(`commands:${job.owner}/${job.repo}#${job.pullNumber}`, HOUR, deps.clock.now());
+    const count = await deps.store.hit(
+      `commands:${job.owner}/${job.repo}#${job.pullNumber}`,
+      HOUR,
+      deps.clock.now(),
+    );
     if (count > limit) {
       await reply(
         `The limit of ${limit} model commands per hour for this pull request is reached (\`commands.hourly_limit\`); try again later.`,
@@ -104,7 +109,14 @@ export async function runCommandJob(
   }
   const target = command.target ?? (await targetOfComment(job, deps));
   return regenerate(
-    { repo, pullNumber: job.pullNumber, target, replyTo, config, ...(ctl.signal ? { signal: ctl.signal } : {}) },
+    {
+      repo,
+      pullNumber: job.pullNumber,
+      target,
+      replyTo,
+      config,
+      ...(ctl.signal ? { signal: ctl.signal } : {}),
+    },
     { ...deps, ...(deps.seed === undefined ? {} : { seed: deps.seed }) },
   );
 }
@@ -115,7 +127,11 @@ async function targetOfComment(job: CommandJobPayload, deps: CommandJobDeps): Pr
     const stored = await deps.store.findCommentById(`${job.owner}/${job.repo}`, job.threadRootId);
     if (stored) return { kind: "key", key: stored.methodKey };
     const root = await call("reading the thread's first comment", () =>
-      deps.octokit.rest.pulls.getReviewComment({ owner: job.owner, repo: job.repo, comment_id: job.threadRootId! }),
+      deps.octokit.rest.pulls.getReviewComment({
+        owner: job.owner,
+        repo: job.repo,
+        comment_id: job.threadRootId!,
+      }),
     );
     const marker = root.data.user?.type === "Bot" ? parseMarker(root.data.body) : null;
     if (marker) return { kind: "key", key: marker.methodKey };
@@ -134,7 +150,11 @@ async function react(deps: CommandJobDeps, job: CommandJobPayload): Promise<void
   );
 }
 
-async function enqueueReview(job: CommandJobPayload, ctl: CommandJobControl, deps: CommandJobDeps): Promise<void> {
+async function enqueueReview(
+  job: CommandJobPayload,
+  ctl: CommandJobControl,
+  deps: CommandJobDeps,
+): Promise<void> {
   const { data: pr } = await call("reading the pull request", () =>
     deps.octokit.rest.pulls.get({ owner: job.owner, repo: job.repo, pull_number: job.pullNumber }),
   );

@@ -99,7 +99,9 @@ describe("java-judge action: pull_request", () => {
     expect(review).toMatchObject({ commit_id: HEAD, event: "COMMENT" });
     expect(review.comments).toHaveLength(1);
     expect(review.comments[0]).toMatchObject({ path: CALC_PATH, start_line: 22, line: 25, side: "RIGHT" });
-    expect(parseMarker(review.comments[0]?.body ?? "")?.methodKey).toBe(`${CALC_PATH}:Calc#multiply(int,int)`);
+    expect(parseMarker(review.comments[0]?.body ?? "")?.methodKey).toBe(
+      `${CALC_PATH}:Calc#multiply(int,int)`,
+    );
   });
 
   it("merges the config input over the repo's file, and still exits 0 when the check run fails", async () => {

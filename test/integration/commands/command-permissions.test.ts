@@ -1,6 +1,13 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type CommandHarness, createCommandHarness, mockCommandStart, PR, recordedGenerator, repoPath } from "./command-harness.js";
+import {
+  type CommandHarness,
+  createCommandHarness,
+  mockCommandStart,
+  PR,
+  recordedGenerator,
+  repoPath,
+} from "./command-harness.js";
 import { issueCommentPayload } from "./payloads.js";
 
 let h: CommandHarness;
@@ -21,7 +28,9 @@ function expectReview(scope: nock.Scope, commentId: number) {
   scope
     .post(`${repoPath}/issues/comments/${commentId}/reactions`, (b) => (reacted.push(b), true))
     .reply(201, { id: 1, content: "eyes" });
-  scope.get(`${repoPath}/pulls/${PR}`).reply(200, { number: PR, head: { sha: HEAD }, base: { sha: "b".repeat(40) }, draft: false });
+  scope
+    .get(`${repoPath}/pulls/${PR}`)
+    .reply(200, { number: PR, head: { sha: HEAD }, base: { sha: "b".repeat(40) }, draft: false });
   return reacted;
 }
 
@@ -35,7 +44,11 @@ describe("/judge permission matrix", () => {
     it(`runs the command for ${role.role_name}`, async () => {
       const scope = mockCommandStart("alice", role);
       const reacted = expectReview(scope, 501);
-      await h.probot.receive({ id: `d-${role.role_name}`, name: "issue_comment", payload: issueCommentPayload("/judge", { login: "alice" }) as never });
+      await h.probot.receive({
+        id: `d-${role.role_name}`,
+        name: "issue_comment",
+        payload: issueCommentPayload("/judge", { login: "alice" }) as never,
+      });
       await h.drain();
       expect(h.results).toEqual(["review-enqueued"]);
       expect(reacted).toEqual([{ content: "eyes" }]);
@@ -60,12 +73,20 @@ describe("/judge permission matrix", () => {
     it(`refuses ${who} with a short reply, no 👀 and no job`, async () => {
       const scope = mockCommandStart("mallory", role);
       const replies: { body: string }[] = [];
-      scope.post(`${repoPath}/issues/${PR}/comments`, (b) => (replies.push(b), true)).reply(201, { id: 9, html_url: "u" });
-      await h.probot.receive({ id: "d", name: "issue_comment", payload: issueCommentPayload("/judge regenerate", { login: "mallory" }) as never });
+      scope
+        .post(`${repoPath}/issues/${PR}/comments`, (b) => (replies.push(b), true))
+        .reply(201, { id: 9, html_url: "u" });
+      await h.probot.receive({
+        id: "d",
+        name: "issue_comment",
+        payload: issueCommentPayload("/judge regenerate", { login: "mallory" }) as never,
+      });
       await h.drain();
       expect(h.results).toEqual(["denied"]);
       expect(replies).toEqual([
-        { body: `@mallory \`/judge\` commands need write permission on this repository (write, maintain or admin); ${says}.` },
+        {
+          body: `@mallory \`/judge\` commands need write permission on this repository (write, maintain or admin); ${says}.`,
+        },
       ]);
       expect(h.reviewJobs).toEqual([]);
       expect(scope.isDone()).toBe(true);
@@ -73,15 +94,31 @@ describe("/judge permission matrix", () => {
   }
 
   it("ignores bots, the app itself included, without any GitHub call", async () => {
-    await h.probot.receive({ id: "b1", name: "issue_comment", payload: issueCommentPayload("/judge", { login: "dependabot[bot]", type: "Bot" }) as never });
-    await h.probot.receive({ id: "b2", name: "issue_comment", payload: issueCommentPayload("/judge help", { login: "java-judge[bot]", type: "Bot" }) as never });
+    await h.probot.receive({
+      id: "b1",
+      name: "issue_comment",
+      payload: issueCommentPayload("/judge", { login: "dependabot[bot]", type: "Bot" }) as never,
+    });
+    await h.probot.receive({
+      id: "b2",
+      name: "issue_comment",
+      payload: issueCommentPayload("/judge help", { login: "java-judge[bot]", type: "Bot" }) as never,
+    });
     expect(await h.queue.counts()).toMatchObject({ queued: 0, running: 0, done: 0 });
     expect(nock.pendingMocks()).toEqual([]);
   });
 
   it("ignores a command on a plain issue and a comment that is not a command", async () => {
-    await h.probot.receive({ id: "i1", name: "issue_comment", payload: issueCommentPayload("/judge", { login: "alice" }, { onIssue: true }) as never });
-    await h.probot.receive({ id: "i2", name: "issue_comment", payload: issueCommentPayload("Looks good. /judge later", { login: "alice" }) as never });
+    await h.probot.receive({
+      id: "i1",
+      name: "issue_comment",
+      payload: issueCommentPayload("/judge", { login: "alice" }, { onIssue: true }) as never,
+    });
+    await h.probot.receive({
+      id: "i2",
+      name: "issue_comment",
+      payload: issueCommentPayload("Looks good. /judge later", { login: "alice" }) as never,
+    });
     expect(await h.queue.counts()).toMatchObject({ queued: 0, done: 0 });
   });
 

@@ -6,7 +6,11 @@ export interface Author {
 }
 
 /** issue_comment.created from @octokit/webhooks-examples, on our PR (or on a plain issue). */
-export function issueCommentPayload(body: string, author: Author, opts: { onIssue?: boolean; commentId?: number } = {}) {
+export function issueCommentPayload(
+  body: string,
+  author: Author,
+  opts: { onIssue?: boolean; commentId?: number } = {},
+) {
   const p = examplePayload("issue_comment", "created");
   p.issue.number = PR;
   p.issue.state = "open";

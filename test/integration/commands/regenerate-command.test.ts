@@ -12,7 +12,14 @@ import {
   repoPath,
 } from "./command-harness.js";
 import { issueCommentPayload, reviewCommentPayload } from "./payloads.js";
-import { acceptIssueReply, acceptReviewComment, HEAD, headText, mockRegeneration, STRINGS_PATH } from "./regenerate-flow.js";
+import {
+  acceptIssueReply,
+  acceptReviewComment,
+  HEAD,
+  headText,
+  mockRegeneration,
+  STRINGS_PATH,
+} from "./regenerate-flow.js";
 
 let h: CommandHarness;
 let generator: ReturnType<typeof recordedGenerator>;
@@ -51,7 +58,11 @@ describe("/judge regenerate", () => {
     acceptReviewComment(scope, posted);
     acceptIssueReply(scope, posted);
 
-    await h.probot.receive({ id: "r1", name: "issue_comment", payload: issueCommentPayload("/judge regenerate", { login: "alice" }) as never });
+    await h.probot.receive({
+      id: "r1",
+      name: "issue_comment",
+      payload: issueCommentPayload("/judge regenerate", { login: "alice" }) as never,
+    });
     await h.drain();
 
     const method = await palindrome();
@@ -72,11 +83,15 @@ describe("/judge regenerate", () => {
     expect(comment.body).toMatch(/best of 4 distinct candidates from 10 written by recording/);
     expect(posted.replies).toHaveLength(1);
     expect(posted.replies[0].body).toMatch(
-      new RegExp(`^\\*\\*java-judge\\*\\* suggested a fix for 1 of 1 method:\\n\\n- \`Strings.isPalindrome\` \\(${STRINGS_PATH}:${method.startLine}\\): \\[suggestion\\]\\(https://github.com/acme/shop/pull/7#discussion_r80001\\), score 0\\.\\d\\d against 0\\.\\d\\d\\.$`),
+      new RegExp(
+        `^\\*\\*java-judge\\*\\* suggested a fix for 1 of 1 method:\\n\\n- \`Strings.isPalindrome\` \\(${STRINGS_PATH}:${method.startLine}\\): \\[suggestion\\]\\(https://github.com/acme/shop/pull/7#discussion_r80001\\), score 0\\.\\d\\d against 0\\.\\d\\d\\.$`,
+      ),
     );
     // The prompt had the class context: the field the method should use, and the description.
     expect(generator.prompts[0]).toContain("### Fields\nprivate static final Locale LOCALE = Locale.ROOT;");
-    expect(generator.prompts[0]).toContain("ignoring case\nand every character that is not a letter or a digit.");
+    expect(generator.prompts[0]).toContain(
+      "ignoring case\nand every character that is not a letter or a digit.",
+    );
     expect(scope.isDone()).toBe(true);
   });
 
@@ -96,7 +111,11 @@ describe("/judge regenerate", () => {
       .reply(201, { id: 70002, html_url: "https://github.com/acme/shop/pull/7#discussion_r70002" });
 
     // The reply sits on a line of another method: the thread's method wins.
-    const payload = reviewCommentPayload("/judge regenerate", { login: "alice" }, { path: STRINGS_PATH, line: 3, inReplyTo: 70001, commentId: 602 });
+    const payload = reviewCommentPayload(
+      "/judge regenerate",
+      { login: "alice" },
+      { path: STRINGS_PATH, line: 3, inReplyTo: 70001, commentId: 602 },
+    );
     await h.probot.receive({ id: "t1", name: "pull_request_review_comment", payload: payload as never });
     await h.drain();
 
@@ -115,7 +134,11 @@ describe("/judge regenerate", () => {
     const posted = mockRegeneration(scope);
     acceptIssueReply(scope, posted);
 
-    await h.probot.receive({ id: "n1", name: "issue_comment", payload: issueCommentPayload("/judge regenerate isPalindrome", { login: "alice" }) as never });
+    await h.probot.receive({
+      id: "n1",
+      name: "issue_comment",
+      payload: issueCommentPayload("/judge regenerate isPalindrome", { login: "alice" }) as never,
+    });
     await h.drain();
 
     const method = await palindrome();
@@ -131,12 +154,21 @@ describe("/judge regenerate", () => {
     const scope = mockCommandStart("alice", WRITE);
     scope.post(`${repoPath}/issues/comments/501/reactions`).reply(201, {});
     const posted = mockRegeneration(scope);
-    scope.get(`${repoPath}/contents/${encodeURIComponent(STRINGS_PATH)}`).query({ ref: HEAD }).reply(200, {});
+    scope
+      .get(`${repoPath}/contents/${encodeURIComponent(STRINGS_PATH)}`)
+      .query({ ref: HEAD })
+      .reply(200, {});
     acceptIssueReply(scope, posted);
-    await h.probot.receive({ id: "m1", name: "issue_comment", payload: issueCommentPayload("/judge regenerate countWords", { login: "alice" }) as never });
+    await h.probot.receive({
+      id: "m1",
+      name: "issue_comment",
+      payload: issueCommentPayload("/judge regenerate countWords", { login: "alice" }) as never,
+    });
     await h.drain();
     expect(h.results).toEqual(["no-target"]);
-    expect(posted.replies.map((r) => r.body)).toEqual(["No changed method of this pull request matches `countWords`."]);
+    expect(posted.replies.map((r) => r.body)).toEqual([
+      "No changed method of this pull request matches `countWords`.",
+    ]);
   });
 
   it("does what /judge regenerate does for the check run's Suggest fixes button", async () => {
@@ -161,18 +193,31 @@ describe("help and limits", () => {
     const scope = mockCommandStart("alice", WRITE);
     scope.post(`${repoPath}/issues/comments/501/reactions`, { content: "eyes" }).reply(201, {});
     const replies: string[] = [];
-    scope.post(`${repoPath}/issues/${PR}/comments`, (b) => (replies.push(b.body), true)).times(2).reply(201, { html_url: "u" });
+    scope
+      .post(`${repoPath}/issues/${PR}/comments`, (b) => (replies.push(b.body), true))
+      .times(2)
+      .reply(201, { html_url: "u" });
     // The installation token of the first job is reused by the second: no second token request.
     scope.get(`${repoPath}/contents/.github%2Fjava-judge.yml`).reply(404, {});
     scope.get("/repos/acme/.github/contents/.github%2Fjava-judge.yml").reply(404, {});
     scope.get(`${repoPath}/collaborators/alice/permission`).reply(200, WRITE);
-    await h.probot.receive({ id: "h1", name: "issue_comment", payload: issueCommentPayload("/judge help", { login: "alice" }) as never });
-    await h.probot.receive({ id: "h2", name: "issue_comment", payload: issueCommentPayload("/judge fix-everything", { login: "alice" }, { commentId: 502 }) as never });
+    await h.probot.receive({
+      id: "h1",
+      name: "issue_comment",
+      payload: issueCommentPayload("/judge help", { login: "alice" }) as never,
+    });
+    await h.probot.receive({
+      id: "h2",
+      name: "issue_comment",
+      payload: issueCommentPayload("/judge fix-everything", { login: "alice" }, { commentId: 502 }) as never,
+    });
     await h.drain();
     expect(h.results).toEqual(["help", "help"]);
     expect(replies[0]).toMatch(/^\*\*java-judge\*\* commands/);
     expect(replies[0]).toContain("`/judge regenerate Method` or `/judge regenerate path/File.java:42`");
-    expect(replies[1]).toMatch(/^I don't know `\/judge fix-everything`\. These are the commands:\n\n\*\*java-judge\*\* commands/);
+    expect(replies[1]).toMatch(
+      /^I don't know `\/judge fix-everything`\. These are the commands:\n\n\*\*java-judge\*\* commands/,
+    );
     expect(scope.isDone()).toBe(true);
   });
 
@@ -181,8 +226,14 @@ describe("help and limits", () => {
     for (let i = 0; i < 10; i++) await h.store.hit(`commands:acme/shop#${PR}`, 3600, now);
     const scope = mockCommandStart("alice", WRITE);
     const replies: string[] = [];
-    scope.post(`${repoPath}/issues/${PR}/comments`, (b) => (replies.push(b.body), true)).reply(201, { html_url: "u" });
-    await h.probot.receive({ id: "l1", name: "issue_comment", payload: issueCommentPayload("/judge regenerate", { login: "alice" }) as never });
+    scope
+      .post(`${repoPath}/issues/${PR}/comments`, (b) => (replies.push(b.body), true))
+      .reply(201, { html_url: "u" });
+    await h.probot.receive({
+      id: "l1",
+      name: "issue_comment",
+      payload: issueCommentPayload("/judge regenerate", { login: "alice" }) as never,
+    });
     await h.drain();
     expect(h.results).toEqual(["rate-limited"]);
     expect(replies).toEqual([

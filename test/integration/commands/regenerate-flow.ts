@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import nock from "nock";
-import { makePatch } from "../support/java-fixtures.js";
 import { API } from "../support/fake-github.js";
+import { makePatch } from "../support/java-fixtures.js";
 import { BASE_SHA, OWNER, PR } from "../support/webhook-payloads.js";
 import { repoPath } from "./command-harness.js";
 
@@ -30,7 +30,9 @@ export interface Posted {
 /** nock for a regeneration after the command's start: the PR, its files, contents, and what it posts. */
 export function mockRegeneration(scope: nock.Scope = nock(API)): Posted {
   const posted: Posted = { reviewComments: [], replies: [], threadReplies: [], reactions: [] };
-  scope.get(`${repoPath}/pulls/${PR}`).reply(200, { number: PR, head: { sha: HEAD }, base: { sha: BASE_SHA } });
+  scope
+    .get(`${repoPath}/pulls/${PR}`)
+    .reply(200, { number: PR, head: { sha: HEAD }, base: { sha: BASE_SHA } });
   scope
     .get(`${repoPath}/pulls/${PR}/files`)
     .query({ per_page: 100 })

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { rankCandidates } from "../../../src/generator/rank-candidates.js";
 import type { Candidate } from "../../../src/generator/types.js";
 
-const c = (index: number, code: string): Candidate => ({ index, code, signature: "int f()", sources: [index] });
+const c = (index: number, code: string): Candidate => ({
+  index,
+  code,
+  signature: "int f()",
+  sources: [index],
+});
 const base = { originalScore: 0.3, minGain: 0.1, threshold: 0.5 };
 
 describe("rankCandidates", () => {
