@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 # java-judge: webhook server + workers. GPU hosts: `docker run --gpus all ...` (CUDA runtime below).
+# Node 24 (the current LTS); the code also runs on Node 20 and 22.
 
 # 1. Dependencies (node-llama-cpp fetches its prebuilt CUDA binaries at install time).
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ git ca-certificates \
     && rm -rf /var/lib/apt/lists/*
@@ -13,7 +14,7 @@ RUN npm ci --omit=dev --ignore-scripts=false
 FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04 AS runtime
 ENV DEBIAN_FRONTEND=noninteractive
 RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates git \
-    && curl -fsSL https://deb.nodesource.com/setup_20.x | bash - \
+    && curl -fsSL https://deb.nodesource.com/setup_24.x | bash - \
     && apt-get install -y --no-install-recommends nodejs \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 10001 judge

@@ -35,7 +35,17 @@ export function buildJavaCorpus(bytes: number, seed = 42): JavaSource[] {
   return sources;
 }
 
-const NOUNS = ["Order", "Invoice", "Customer", "Account", "Ledger", "Shipment", "Ticket", "Report", "Session"];
+const NOUNS = [
+  "Order",
+  "Invoice",
+  "Customer",
+  "Account",
+  "Ledger",
+  "Shipment",
+  "Ticket",
+  "Report",
+  "Session",
+];
 const TYPES = ["int", "long", "String", "double", "boolean", "List<String>", "Map<String, Integer>"];
 
 function generateClass(random: () => number, index: number): string {
@@ -155,7 +165,10 @@ function generateMethod(random: () => number, noun: string, m: number): string {
     `protected int ${name}(T pivot) throws IllegalStateException`,
   ];
   const k = Math.floor(random() * bodies.length);
-  const doc = random() < 0.7 ? `    /**\n     * Computes the ${noun.toLowerCase()} ${type} figure number ${m}.\n     */\n` : "";
-  const annotation = random() < 0.3 ? "    @Deprecated(since = \"2.1\")\n" : "";
+  const doc =
+    random() < 0.7
+      ? `    /**\n     * Computes the ${noun.toLowerCase()} ${type} figure number ${m}.\n     */\n`
+      : "";
+  const annotation = random() < 0.3 ? '    @Deprecated(since = "2.1")\n' : "";
   return `${doc}${annotation}    ${signatures[k]} {\n${bodies[k]}\n    }`;
 }

@@ -66,7 +66,8 @@ function countPeerDeclarations(text: string): number {
   const stack: CstLike[] = [parse(text) as CstLike];
   while (stack.length > 0) {
     const node = stack.pop() as CstLike;
-    if (node.name && DECLARATIONS.has(node.name)) lines.push(node.location?.startLine ?? 0, node.location?.endLine ?? 0);
+    if (node.name && DECLARATIONS.has(node.name))
+      lines.push(node.location?.startLine ?? 0, node.location?.endLine ?? 0);
     for (const children of Object.values(node.children ?? {})) {
       for (const child of children) if ((child as CstLike).children) stack.push(child as CstLike);
     }

@@ -33,7 +33,7 @@ function pricingClass(count: number, version: (k: number) => number): string {
     return `    /** Price of item ${k} with the discount rules of tier ${k % 4}. */
     public long price${k}(long base, int quantity) {
         long total = base * quantity;
-        if (quantity > ${10 + v}) total -= total / ${20 + k % 7};
+        if (quantity > ${10 + v}) total -= total / ${20 + (k % 7)};
         return Math.max(0, total - ${v});
     }`;
   });
@@ -44,7 +44,10 @@ function pricingClass(count: number, version: (k: number) => number): string {
  * A PR changing `count` methods is reviewed through the cached judge over a real SQLite store; then one more
  * push changes one method and the PR is reviewed again. Only that method may reach the model.
  */
-export async function measureIncremental(params: { llm: LlmModel; methods: number }): Promise<IncrementalFigures> {
+export async function measureIncremental(params: {
+  llm: LlmModel;
+  methods: number;
+}): Promise<IncrementalFigures> {
   const dir = mkdtempSync(join(tmpdir(), "jj-bench-inc-"));
   const store = await openStore(`sqlite:${join(dir, "store.sqlite")}`);
   const model = await createModelJudge({ model: params.llm, sequences: 2, contextSize: 1024 });

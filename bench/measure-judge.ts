@@ -29,7 +29,11 @@ export interface JudgeFigures {
 }
 
 /** Distinct real-shaped methods of the corpus, spread over its files, that fit the context. */
-export async function pickJudgeInputs(corpus: JavaSource[], count: number, maxChars: number): Promise<JudgeInput[]> {
+export async function pickJudgeInputs(
+  corpus: JavaSource[],
+  count: number,
+  maxChars: number,
+): Promise<JudgeInput[]> {
   const parser = await loadJavaParser();
   const seen = new Set<string>();
   const inputs: JudgeInput[] = [];

@@ -44,14 +44,27 @@ export async function measureWebhook(params: {
     const deliveries = makePullRequestDeliveries(params.deliveries);
     const headers = (d: Delivery) => signedHeaders(d, SECRET);
     // Warm-up on other ids (the first requests compile the verification and enqueue paths); not counted.
-    const warm = makePullRequestDeliveries(20, "warm").map((d, i) => ({ ...d, body: d.body.replace(/"number":10/g, `"number":9${i}`) }));
+    const warm = makePullRequestDeliveries(20, "warm").map((d, i) => ({
+      ...d,
+      body: d.body.replace(/"number":10/g, `"number":9${i}`),
+    }));
     await sendDeliveries({ url: server.webhookUrl, deliveries: warm, concurrency: 4, headers });
     params.onProgress?.(`webhook: ${params.deliveries} deliveries at concurrency ${params.concurrency}`);
     const started = performance.now();
-    const results = await sendDeliveries({ url: server.webhookUrl, deliveries, concurrency: params.concurrency, headers });
+    const results = await sendDeliveries({
+      url: server.webhookUrl,
+      deliveries,
+      concurrency: params.concurrency,
+      headers,
+    });
     const seconds = (performance.now() - started) / 1000;
     const again = deliveries.filter((_, i) => i % 10 === 0);
-    await sendDeliveries({ url: server.webhookUrl, deliveries: again, concurrency: params.concurrency, headers });
+    await sendDeliveries({
+      url: server.webhookUrl,
+      deliveries: again,
+      concurrency: params.concurrency,
+      headers,
+    });
     const serverPeakRssMB = readPeakRssMB(server.child.pid);
     const queue = await openQueue({ databaseUrl: server.databaseUrl });
     const counts = await queue.counts();

@@ -42,7 +42,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   const quick = values.quick === true;
   const sections = new Set<Section>(values.only ? values.only.split(",").map(toSection) : SECTIONS);
   const model = values["judge-model"] ?? (quick ? "small" : "bench");
-  if (model !== "bench" && model !== "small") throw new UsageError(`--judge-model must be bench or small, got "${model}"`);
+  if (model !== "bench" && model !== "small")
+    throw new UsageError(`--judge-model must be bench or small, got "${model}"`);
   return {
     json: values.json === true,
     quick,
@@ -50,7 +51,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     corpusBytes: Math.round(num(values["corpus-mb"], quick ? 0.15 : 4, "--corpus-mb") * 1e6),
     judgeMethods: int(values["judge-methods"], quick ? 6 : 32, "--judge-methods"),
     sequences: values.sequences === undefined ? undefined : int(values.sequences, 4, "--sequences"),
-    contextSize: values["context-size"] === undefined ? undefined : int(values["context-size"], 0, "--context-size"),
+    contextSize:
+      values["context-size"] === undefined ? undefined : int(values["context-size"], 0, "--context-size"),
     judgeModel: model,
     deliveries: int(values.deliveries, quick ? 40 : 200, "--deliveries"),
     concurrency: int(values.concurrency, quick ? 10 : 50, "--concurrency"),

@@ -5,7 +5,9 @@ export function renderBenchText(result: Record<string, unknown>): string {
   const f = (n: number | undefined, digits = 2) => (n === undefined ? "-" : n.toFixed(digits));
   const goal = (ok: boolean) => (ok ? "goal met" : "goal MISSED");
   const m = result.machine as Record<string, unknown>;
-  lines.push(`machine: ${m.cpu}, ${m.cores} cores, load ${f(m.loadAverageAtStart as number)} at start, LLAMA_GPU=${m.llamaGpu}`);
+  lines.push(
+    `machine: ${m.cpu}, ${m.cores} cores, load ${f(m.loadAverageAtStart as number)} at start, LLAMA_GPU=${m.llamaGpu}`,
+  );
   const e = r.extraction;
   if (e) {
     const ok = (e.oursMBps ?? 0) >= 4 && (e.ratio ?? 0) >= 5;
@@ -23,7 +25,8 @@ export function renderBenchText(result: Record<string, unknown>): string {
   }
   const w = r.webhook;
   if (w) {
-    const ok = (w.p99Ms ?? Number.POSITIVE_INFINITY) < 100 && w.accepted === w.deliveries && w.jobs === w.deliveries;
+    const ok =
+      (w.p99Ms ?? Number.POSITIVE_INFINITY) < 100 && w.accepted === w.deliveries && w.jobs === w.deliveries;
     lines.push(
       `webhook     ${w.deliveries} deliveries at ${w.concurrency}: p50 ${f(w.p50Ms, 1)} ms, p99 ${f(w.p99Ms, 1)} ms, ${w.accepted} 2xx, ${w.jobs} jobs, server peak RSS ${f(w.serverPeakRssMB ?? undefined, 0)} MB  (${goal(ok)}: p99 < 100 ms, one job each)`,
     );

@@ -59,7 +59,11 @@ async function runBench(o: BenchOptions): Promise<Record<string, unknown>> {
     }
   }
   if (o.sections.has("webhook")) {
-    result.webhook = await measureWebhook({ deliveries: o.deliveries, concurrency: o.concurrency, onProgress: log });
+    result.webhook = await measureWebhook({
+      deliveries: o.deliveries,
+      concurrency: o.concurrency,
+      onProgress: log,
+    });
   }
   result.benchPeakRssMB = process.resourceUsage().maxRSS / 1024;
   return result;

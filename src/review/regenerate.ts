@@ -1,10 +1,5 @@
 import type { RepoConfig } from "../config/repo-config-schema.js";
-import { canComment } from "../diff/can-comment.js";
-import { commentableRange } from "../diff/commentable-range.js";
-import type { ParsedPatch } from "../diff/types.js";
 import { renderRegenerationReply } from "../generator/render-regeneration-reply.js";
-import { renderSuggestion } from "../generator/render-suggestion.js";
-import { renderSuggestionComment } from "../generator/render-suggestion-comment.js";
 import { selectTargetMethods } from "../generator/select-target-methods.js";
 import type { CandidateSource, MethodRegeneration, RegenerateTarget } from "../generator/types.js";
 import { postCommandReply } from "../github/commands/post-command-reply.js";
@@ -14,12 +9,11 @@ import { findMergeBase } from "../github/find-merge-base.js";
 import { listPullFiles } from "../github/list-pull-files.js";
 import { toRetryableError } from "../github/to-retryable-error.js";
 import type { GitHubClient, RepoRef } from "../github/types.js";
-import type { ChangedMethod } from "../java/types.js";
 import type { Judge } from "../judge/types.js";
 import { collectChangedMethods, type MethodExtractor } from "./collect-changed-methods.js";
 import { judgeMethods } from "./judge-methods.js";
 import { regenerateMethod } from "./regenerate-method.js";
-import { displayName } from "./render-comment-body.js";
+import { postRegeneratedSuggestion } from "./regenerate-post-suggestion.js";
 
 /** Each method costs N generations; a command on a PR with many findings does the first few. */
 export const MAX_METHODS_PER_COMMAND = 5;
@@ -127,7 +121,7 @@ export async function regenerate(p: RegenerateParams, deps: RegenerateDeps): Pro
       ...(p.signal === undefined ? {} : { signal: p.signal }),
     });
     if (best) {
-      const posted = await postSuggestion({
+      const posted = await postRegeneratedSuggestion({
         ...p,
         octokit,
         headSha,
@@ -155,62 +149,6 @@ export async function regenerate(p: RegenerateParams, deps: RegenerateDeps): Pro
     }),
   );
   return results.some((r) => r.posted) ? "posted" : "nothing";
-}
-
-async function postSuggestion(p: {
-  octokit: GitHubClient;
-  repo: RepoRef;
-  pullNumber: number;
-  replyTo: ReplyTarget;
-  headSha: string;
-  method: ChangedMethod;
-  changes: { patches: Map<string, ParsedPatch> };
-  best: { code: string; score: number };
-  result: MethodRegeneration;
-  generator: CandidateSource;
-}): Promise<{ url: string; kind: "suggestion" | "code" }> {
-  const { octokit, repo, method } = p;
-  const patch = p.changes.patches.get(method.path);
-  const suggestion = renderSuggestion({ original: method, code: p.best.code, patch, canComment });
-  const body = renderSuggestionComment({
-    key: method.key,
-    hash: method.hash,
-    displayName: displayName(method),
-    suggestion,
-    score: p.best.score,
-    originalScore: p.result.originalScore,
-    kept: p.result.kept,
-    generated: p.result.generated,
-    generator: p.generator.name,
-  });
-  // A plain block goes on the method's lines that are in the diff; with none, into the conversation.
-  const range =
-    suggestion.kind === "suggestion"
-      ? { start: suggestion.startLine, end: suggestion.endLine }
-      : patch && commentableRange(patch, method.startLine, method.endLine);
-  if (!range) {
-    const url = await postCommandReply({
-      octokit,
-      repo,
-      pullNumber: p.pullNumber,
-      to: { kind: "issue" },
-      body,
-    });
-    return { url, kind: suggestion.kind };
-  }
-  const { data } = await call("posting the suggestion", () =>
-    octokit.rest.pulls.createReviewComment({
-      ...repo,
-      pull_number: p.pullNumber,
-      commit_id: p.headSha,
-      path: method.path,
-      line: range.end,
-      side: "RIGHT",
-      ...(range.start < range.end ? { start_line: range.start, start_side: "RIGHT" as const } : {}),
-      body,
-    }),
-  );
-  return { url: data.html_url, kind: suggestion.kind };
 }
 
 function describeTarget(t: RegenerateTarget): string {

@@ -9,8 +9,12 @@ import { mutateSource } from "./mutate-source.js";
 const JAVA = new URL("../fixtures/java/", import.meta.url);
 const DIFFS = new URL("../fixtures/diffs/", import.meta.url);
 const read = (dir: URL, f: string) => readFileSync(new URL(f, dir), "utf8");
-const javaFiles = readdirSync(JAVA).filter((f) => f.endsWith(".java")).sort();
-const patches = readdirSync(DIFFS).filter((f) => f.endsWith(".patch")).sort();
+const javaFiles = readdirSync(JAVA)
+  .filter((f) => f.endsWith(".java"))
+  .sort();
+const patches = readdirSync(DIFFS)
+  .filter((f) => f.endsWith(".patch"))
+  .sort();
 const MUTANTS_PER_FILE = 450;
 
 let parser: JavaParser;
@@ -36,28 +40,35 @@ function checkMethods(source: string, methods: ExtractedMethod[]): string | null
 
 // Fixed seeds: a failure names its file and mutant index, and reproduces on every machine.
 describe("fuzz: mutated and truncated real Java through extraction and change detection", () => {
-  it.each(javaFiles)(`%s: ${MUTANTS_PER_FILE} mutants, no throw, spans inside the file`, { timeout: 15_000 }, (file) => {
-    const original = read(JAVA, file);
-    const base = parser.extractMethods(file, original);
-    let index = 0;
-    let methods = 0;
-    for (const mutant of mutateSource(original, 1000 + javaFiles.indexOf(file), MUTANTS_PER_FILE)) {
-      const where = `${file} mutant #${index++}`;
-      const head = parser.extractMethods(file, mutant);
-      methods += head.length;
-      expect(checkMethods(mutant, head), where).toBeNull();
-      const changed = findChangedMethods(base, head);
-      for (const c of changed) {
-        expect(["added", "modified"], where).toContain(c.change);
-        expect(head.some((h) => h.key === c.key && h.startLine === c.startLine), where).toBe(true);
+  it.each(javaFiles)(
+    `%s: ${MUTANTS_PER_FILE} mutants, no throw, spans inside the file`,
+    { timeout: 15_000 },
+    (file) => {
+      const original = read(JAVA, file);
+      const base = parser.extractMethods(file, original);
+      let index = 0;
+      let methods = 0;
+      for (const mutant of mutateSource(original, 1000 + javaFiles.indexOf(file), MUTANTS_PER_FILE)) {
+        const where = `${file} mutant #${index++}`;
+        const head = parser.extractMethods(file, mutant);
+        methods += head.length;
+        expect(checkMethods(mutant, head), where).toBeNull();
+        const changed = findChangedMethods(base, head);
+        for (const c of changed) {
+          expect(["added", "modified"], where).toContain(c.change);
+          expect(
+            head.some((h) => h.key === c.key && h.startLine === c.startLine),
+            where,
+          ).toBe(true);
+        }
+        // Reverse direction (the mutant as the base) and a file against itself.
+        expect(findChangedMethods(head, base).length, where).toBeLessThanOrEqual(base.length);
+        expect(findChangedMethods(head, parser.extractMethods(file, mutant)), where).toEqual([]);
       }
-      // Reverse direction (the mutant as the base) and a file against itself.
-      expect(findChangedMethods(head, base).length, where).toBeLessThanOrEqual(base.length);
-      expect(findChangedMethods(head, parser.extractMethods(file, mutant)), where).toEqual([]);
-    }
-    // The mutants keep most of the file: extraction must still find methods, not give up on them.
-    expect(methods).toBeGreaterThan(MUTANTS_PER_FILE);
-  });
+      // The mutants keep most of the file: extraction must still find methods, not give up on them.
+      expect(methods).toBeGreaterThan(MUTANTS_PER_FILE);
+    },
+  );
 
   it("a file truncated at every 7th offset never yields a span past its end", () => {
     const original = read(JAVA, "Nested.java");
@@ -76,7 +87,11 @@ describe("fuzz: mutated and truncated real Java through extraction and change de
         expect(line, where).toBeGreaterThanOrEqual(1);
         expect(parsed.rightLineHunk.has(line), where).toBe(true);
       }
-      for (const h of parsed.hunks) expect(h.addedLines.every((l) => parsed.addedLines.has(l)), where).toBe(true);
+      for (const h of parsed.hunks)
+        expect(
+          h.addedLines.every((l) => parsed.addedLines.has(l)),
+          where,
+        ).toBe(true);
     }
   });
 });

@@ -9,10 +9,14 @@ const positive = expect.any(Number);
 // Shape and relations only: speed is measured by `npm run bench`, never asserted in a test.
 describe("npm run bench -- --quick --json", () => {
   it("prints one JSON object with every section, its figures consistent", async () => {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "bench/run.ts", "--quick", "--json"], {
-      cwd: ROOT,
-      timeout: 120_000,
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", "bench/run.ts", "--quick", "--json"],
+      {
+        cwd: ROOT,
+        timeout: 120_000,
+      },
+    );
     expect(stderr).toContain("bench: judge");
     const r = JSON.parse(stdout);
     expect(r).toMatchObject({

@@ -17,7 +17,8 @@ const REQUIRED_KEY: Record<string, string> = {
 /**
  * Turns the workflow's event into the webhook the app's handlers take. `pull_request_target` carries the
  * same payload as `pull_request` (it differs only in the workflow's token and checkout), so it is delivered
- * under that name. Any other event is not an error: a workflow may list more triggers than java-judge uses.
+ * under that name. Any other event is not an error: a workflow may list more triggers than java-judge uses,
+ * and neither is a fork's PR under `pull_request`, whose token cannot post (a notice says what to do).
  */
 export function decideActionEvent(p: {
   eventName: string;
@@ -45,10 +46,23 @@ export function decideActionEvent(p: {
       `the event file is for ${fullName} but GITHUB_REPOSITORY is ${p.repository}: pass the event of this job`,
     );
   }
+  if (p.eventName !== "pull_request_target" && isFromFork(p.payload.pull_request)) {
+    return {
+      kind: "unsupported",
+      notice: `${p.eventName} from a fork: GitHub gives this job a read-only token, so nothing can be posted; trigger java-judge on pull_request_target instead (docs/action.md)`,
+    };
+  }
   const payload = isObject(p.payload.installation)
     ? p.payload
     : { ...p.payload, installation: { id: ACTION_INSTALLATION_ID } };
   return { kind: "deliver", name, payload };
+}
+
+/** A fork's PR under `pull_request` (or a review comment on one) runs with a read-only token. */
+function isFromFork(pr: unknown): boolean {
+  if (!isObject(pr) || !isObject(pr.head) || !isObject(pr.base) || !isObject(pr.base.repo)) return false;
+  const head = isObject(pr.head.repo) ? pr.head.repo.full_name : null;
+  return head !== pr.base.repo.full_name;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -50,7 +50,11 @@ async function review(gh: ReturnType<typeof gitHub>) {
 describe("pull requests with inputs that cannot all be reviewed", () => {
   it("3000 files (GitHub's cap, 30 pages): reads every page and reviews the Java file on the last one", async () => {
     const gh = gitHub();
-    const docs = Array.from({ length: 2999 }, (_, i) => ({ filename: `docs/p${i}.md`, status: "added", patch: "@@ -0,0 +1 @@\n+x" }));
+    const docs = Array.from({ length: 2999 }, (_, i) => ({
+      filename: `docs/p${i}.md`,
+      status: "added",
+      patch: "@@ -0,0 +1 @@\n+x",
+    }));
     mockFilePages(gh.scope, [...docs, { filename: CALC_PATH, status: "modified", patch: calcPatch }]);
     gh.mergeBase(HEAD).head(HEAD).existingComments([]).createReview();
     mockCalc(gh);
@@ -83,7 +87,7 @@ describe("pull requests with inputs that cannot all be reviewed", () => {
     const done = await review(gh);
     const summary: string = done.output.summary;
     expect(summary).toContain("**Files not reviewed**");
-    expect(summary).toContain("- `src/Big.java`: larger than 2 MB");
+    expect(summary).toContain("- `src/Big.java`: larger than 1 MB");
     expect(summary).toContain("- `src/Binary.java`: binary file");
     expect(summary).toContain("- `src/Latin.java`: not valid UTF-8");
     // A deleted file has no method to judge; a rename without changes has no changed method.
@@ -97,7 +101,9 @@ describe("pull requests with inputs that cannot all be reviewed", () => {
   it("a rename without changes alone: no changed methods, said so", async () => {
     const gh = gitHub();
     const moved = Buffer.from("package p;\nclass Moved {\n  int one() { return 1; }\n}\n");
-    mockFilePages(gh.scope, [{ filename: "src/new/Moved.java", status: "renamed", previous_filename: "src/old/Moved.java" }]);
+    mockFilePages(gh.scope, [
+      { filename: "src/new/Moved.java", status: "renamed", previous_filename: "src/old/Moved.java" },
+    ]);
     gh.mergeBase(HEAD);
     mockRawContents(gh.scope, "src/old/Moved.java", BASE_SHA, moved);
     mockRawContents(gh.scope, "src/new/Moved.java", HEAD, moved);
@@ -108,7 +114,9 @@ describe("pull requests with inputs that cannot all be reviewed", () => {
 
   it("a deleted Java file alone: nothing to judge, no content fetched", async () => {
     const gh = gitHub();
-    mockFilePages(gh.scope, [{ filename: "src/Gone.java", status: "removed", patch: "@@ -1 +0,0 @@\n-class Gone {}" }]);
+    mockFilePages(gh.scope, [
+      { filename: "src/Gone.java", status: "removed", patch: "@@ -1 +0,0 @@\n-class Gone {}" },
+    ]);
     gh.mergeBase(HEAD);
     const done = await review(gh);
     expect(done).toMatchObject({ conclusion: "success", output: { title: "No Java changes to review" } });
@@ -119,12 +127,17 @@ describe("pull requests with inputs that cannot all be reviewed", () => {
     const gh = gitHub();
     mockFilePages(gh.scope, [{ filename: CALC_PATH, status: "modified" }]);
     gh.mergeBase(HEAD).head(HEAD).existingComments([]);
-    gh.scope.post("/repos/acme/shop/pulls/7/reviews", (b) => (gh.captured.reviews.push(b), true)).optionally().reply(200, { id: 1 });
+    gh.scope
+      .post("/repos/acme/shop/pulls/7/reviews", (b) => (gh.captured.reviews.push(b), true))
+      .optionally()
+      .reply(200, { id: 1 });
     mockCalc(gh);
     const done = await review(gh);
     // No line of the method is in a (missing) hunk: no inline comment may be placed there.
     expect(gh.captured.reviews.flatMap((r: any) => r.comments ?? [])).toEqual([]);
-    expect(done.output.annotations.map((a: any) => a.title)).toEqual([expect.stringContaining("Calc.multiply")]);
+    expect(done.output.annotations.map((a: any) => a.title)).toEqual([
+      expect.stringContaining("Calc.multiply"),
+    ]);
     expect(done.conclusion).toBe("neutral");
   });
 
@@ -132,7 +145,10 @@ describe("pull requests with inputs that cannot all be reviewed", () => {
     const gh = gitHub();
     mockFilePages(gh.scope, [{ filename: CALC_PATH, status: "modified", patch: "" }]);
     gh.mergeBase(HEAD).head(HEAD).existingComments([]);
-    gh.scope.post("/repos/acme/shop/pulls/7/reviews", (b) => (gh.captured.reviews.push(b), true)).optionally().reply(200, { id: 1 });
+    gh.scope
+      .post("/repos/acme/shop/pulls/7/reviews", (b) => (gh.captured.reviews.push(b), true))
+      .optionally()
+      .reply(200, { id: 1 });
     mockCalc(gh);
     const done = await review(gh);
     expect(gh.captured.reviews.flatMap((r: any) => r.comments ?? [])).toEqual([]);

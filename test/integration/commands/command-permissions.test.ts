@@ -26,7 +26,10 @@ const HEAD = "c".repeat(40);
 function expectReview(scope: nock.Scope, commentId: number) {
   const reacted: unknown[] = [];
   scope
-    .post(`${repoPath}/issues/comments/${commentId}/reactions`, (b) => (reacted.push(b), true))
+    .post(`${repoPath}/issues/comments/${commentId}/reactions`, (b) => {
+      reacted.push(b);
+      return true;
+    })
     .reply(201, { id: 1, content: "eyes" });
   scope
     .get(`${repoPath}/pulls/${PR}`)
@@ -74,7 +77,10 @@ describe("/judge permission matrix", () => {
       const scope = mockCommandStart("mallory", role);
       const replies: { body: string }[] = [];
       scope
-        .post(`${repoPath}/issues/${PR}/comments`, (b) => (replies.push(b), true))
+        .post(`${repoPath}/issues/${PR}/comments`, (b) => {
+          replies.push(b);
+          return true;
+        })
         .reply(201, { id: 9, html_url: "u" });
       await h.probot.receive({
         id: "d",

@@ -68,7 +68,7 @@ describe("/judge regenerate", () => {
     const method = await palindrome();
     expect(h.results).toEqual(["posted"]);
     expect(posted.reviewComments).toHaveLength(1);
-    const comment = posted.reviewComments[0];
+    const comment = posted.reviewComments[0]!;
     expect(comment).toMatchObject({
       commit_id: HEAD,
       path: STRINGS_PATH,
@@ -82,7 +82,7 @@ describe("/judge regenerate", () => {
     expect(comment.body).toContain(SUGGESTED);
     expect(comment.body).toMatch(/best of 4 distinct candidates from 10 written by recording/);
     expect(posted.replies).toHaveLength(1);
-    expect(posted.replies[0].body).toMatch(
+    expect(posted.replies[0]!.body).toMatch(
       new RegExp(
         `^\\*\\*java-judge\\*\\* suggested a fix for 1 of 1 method:\\n\\n- \`Strings.isPalindrome\` \\(${STRINGS_PATH}:${method.startLine}\\): \\[suggestion\\]\\(https://github.com/acme/shop/pull/7#discussion_r80001\\), score 0\\.\\d\\d against 0\\.\\d\\d\\.$`,
       ),
@@ -107,7 +107,10 @@ describe("/judge regenerate", () => {
     const posted = mockRegeneration(scope);
     acceptReviewComment(scope, posted);
     scope
-      .post(`${repoPath}/pulls/${PR}/comments/70001/replies`, (b) => (posted.threadReplies.push(b), true))
+      .post(`${repoPath}/pulls/${PR}/comments/70001/replies`, (b) => {
+        posted.threadReplies.push(b);
+        return true;
+      })
       .reply(201, { id: 70002, html_url: "https://github.com/acme/shop/pull/7#discussion_r70002" });
 
     // The reply sits on a line of another method: the thread's method wins.
@@ -120,9 +123,9 @@ describe("/judge regenerate", () => {
     await h.drain();
 
     expect(h.results).toEqual(["posted"]);
-    expect(posted.reviewComments[0].body).toContain(SUGGESTED);
+    expect(posted.reviewComments[0]!.body).toContain(SUGGESTED);
     expect(posted.threadReplies).toHaveLength(1);
-    expect(posted.threadReplies[0].body).toContain("suggested a fix for 1 of 1 method");
+    expect(posted.threadReplies[0]!.body).toContain("suggested a fix for 1 of 1 method");
     expect(scope.isDone()).toBe(true);
   });
 
@@ -182,8 +185,8 @@ describe("/judge regenerate", () => {
     await h.probot.receive({ id: "c1", name: "check_run", payload: payload as never });
     await h.drain();
     expect(h.results).toEqual(["posted"]);
-    expect(posted.reviewComments[0].body).toContain(SUGGESTED);
-    expect(posted.replies[0].body).toContain("suggested a fix for 1 of 1 method");
+    expect(posted.reviewComments[0]!.body).toContain(SUGGESTED);
+    expect(posted.replies[0]!.body).toContain("suggested a fix for 1 of 1 method");
     expect(scope.isDone()).toBe(true);
   });
 });
@@ -194,7 +197,10 @@ describe("help and limits", () => {
     scope.post(`${repoPath}/issues/comments/501/reactions`, { content: "eyes" }).reply(201, {});
     const replies: string[] = [];
     scope
-      .post(`${repoPath}/issues/${PR}/comments`, (b) => (replies.push(b.body), true))
+      .post(`${repoPath}/issues/${PR}/comments`, (b) => {
+        replies.push(b.body);
+        return true;
+      })
       .times(2)
       .reply(201, { html_url: "u" });
     // The installation token of the first job is reused by the second: no second token request.
@@ -227,7 +233,10 @@ describe("help and limits", () => {
     const scope = mockCommandStart("alice", WRITE);
     const replies: string[] = [];
     scope
-      .post(`${repoPath}/issues/${PR}/comments`, (b) => (replies.push(b.body), true))
+      .post(`${repoPath}/issues/${PR}/comments`, (b) => {
+        replies.push(b.body);
+        return true;
+      })
       .reply(201, { html_url: "u" });
     await h.probot.receive({
       id: "l1",

@@ -20,16 +20,18 @@ export const baseText = recorded.replace(
   "public static boolean isPalindrome(String text) {\n        return false;\n    }\n",
 );
 
+/** A request body GitHub was sent, as nock parsed it. */
+export type Body = { body: string; [key: string]: unknown };
+
 export interface Posted {
-  reviewComments: any[];
-  replies: any[];
-  threadReplies: any[];
-  reactions: any[];
+  reviewComments: Body[];
+  replies: Body[];
+  threadReplies: Body[];
 }
 
 /** nock for a regeneration after the command's start: the PR, its files, contents, and what it posts. */
 export function mockRegeneration(scope: nock.Scope = nock(API)): Posted {
-  const posted: Posted = { reviewComments: [], replies: [], threadReplies: [], reactions: [] };
+  const posted: Posted = { reviewComments: [], replies: [], threadReplies: [] };
   scope
     .get(`${repoPath}/pulls/${PR}`)
     .reply(200, { number: PR, head: { sha: HEAD }, base: { sha: BASE_SHA } });
@@ -56,12 +58,18 @@ export function mockRegeneration(scope: nock.Scope = nock(API)): Posted {
 
 export function acceptReviewComment(scope: nock.Scope, posted: Posted, id = 80001) {
   scope
-    .post(`${repoPath}/pulls/${PR}/comments`, (b) => (posted.reviewComments.push(b), true))
+    .post(`${repoPath}/pulls/${PR}/comments`, (b) => {
+      posted.reviewComments.push(b);
+      return true;
+    })
     .reply(201, { id, html_url: `https://github.com/${OWNER}/shop/pull/${PR}#discussion_r${id}` });
 }
 
 export function acceptIssueReply(scope: nock.Scope, posted: Posted) {
   scope
-    .post(`${repoPath}/issues/${PR}/comments`, (b) => (posted.replies.push(b), true))
+    .post(`${repoPath}/issues/${PR}/comments`, (b) => {
+      posted.replies.push(b);
+      return true;
+    })
     .reply(201, { id: 90001, html_url: `https://github.com/${OWNER}/shop/pull/${PR}#issuecomment-90001` });
 }

@@ -57,7 +57,9 @@ describe("webhooks the server must refuse, against the real server process", () 
 
   it("refuses a wrong signature, and one made with another secret", async () => {
     const headers = signedHeaders(valid, SECRET);
-    expect(await post({ ...headers, "x-hub-signature-256": `sha256=${"0".repeat(64)}` }, valid.body)).toBe4xx();
+    expect(
+      await post({ ...headers, "x-hub-signature-256": `sha256=${"0".repeat(64)}` }, valid.body),
+    ).toBe4xx();
     expect(await post(signedHeaders(valid, "not-the-secret"), valid.body)).toBe4xx();
   });
 

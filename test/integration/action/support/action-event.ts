@@ -21,8 +21,8 @@ export interface EventPayload extends Record<string, unknown> {
     number: number;
     state: string;
     draft: boolean;
-    head: { sha: string };
-    base: { sha: string };
+    head: { sha: string; repo: { full_name: string } | null };
+    base: { sha: string; repo: { full_name: string } };
   };
   issue: { number: number; state: string; pull_request?: unknown };
   comment: { id: number; body: string; user: { login: string; type: string } };
@@ -35,7 +35,7 @@ export interface EventPayload extends Record<string, unknown> {
  */
 export function actionEvent(
   name: string,
-  action: string,
+  action: string | undefined,
   edit: (p: EventPayload) => void = () => {},
 ): EventPayload {
   const example = index.find((e) => e.name === name)?.examples.find((x) => x.action === action);
@@ -49,7 +49,10 @@ export function actionEvent(
   return payload;
 }
 
-export function pullRequestEvent(action: string, p: { headSha: string; baseSha: string; state?: string }) {
+export function pullRequestEvent(
+  action: string,
+  p: { headSha: string; baseSha: string; state?: string; headRepo?: string },
+) {
   return actionEvent("pull_request", action, (e) => {
     e.number = PR;
     e.pull_request.number = PR;
@@ -57,6 +60,8 @@ export function pullRequestEvent(action: string, p: { headSha: string; baseSha: 
     e.pull_request.draft = false;
     e.pull_request.head.sha = p.headSha;
     e.pull_request.base.sha = p.baseSha;
+    e.pull_request.base.repo.full_name = `${OWNER}/${REPO}`;
+    if (e.pull_request.head.repo) e.pull_request.head.repo.full_name = p.headRepo ?? `${OWNER}/${REPO}`;
   });
 }
 
