@@ -3,6 +3,9 @@ import { createServer } from "node:http";
 import { createNodeMiddleware, createProbot, type Probot } from "probot";
 import { createApp } from "./app.js";
 import { readServerEnv, requireAppEnv } from "./config/read-server-env.js";
+import { createGeneratorLoader } from "./generator/create-generator-loader.js";
+import { COMMAND_JOB } from "./github/commands/command-job-payload.js";
+import { createCommandJobHandler } from "./github/commands/create-command-job-handler.js";
 import { createHttpHandler } from "./github/create-http-handler.js";
 import { createJobRouter } from "./github/create-job-router.js";
 import { createMetrics } from "./github/create-metrics.js";
@@ -93,10 +96,13 @@ async function startWorkers(p: {
   metrics?: ReturnType<typeof createMetrics>;
 }): Promise<WorkerPool> {
   const judge = createJudgeLoader({ model: p.settings.judgeModel, cache: p.store });
+  const generator = createGeneratorLoader({ model: p.settings.generatorModel });
   const javaParser = await loadJavaParser();
+  const log = { info: (m: string) => p.probot.log.info(m), warn: (m: string) => p.probot.log.warn(m) };
   const handlers: Record<string, JobHandler> = {
     review: createReviewJobHandler({
       probot: p.probot,
+      queue: p.queue,
       getJudge: () => judge.get(),
       store: p.store,
       javaParser,
@@ -111,6 +117,16 @@ async function startWorkers(p: {
       },
     }),
   };
+  handlers[COMMAND_JOB] = createCommandJobHandler({
+    probot: p.probot,
+    store: p.store,
+    queue: p.queue,
+    getGenerator: () => generator.get(),
+    getJudge: () => judge.get(),
+    javaParser,
+    clock: { now: () => new Date() },
+    log,
+  });
   const feedback = createFeedbackJobHandler({ probot: p.probot, store: p.store, parser: javaParser });
   for (const type of FEEDBACK_JOB_TYPES) handlers[type] = feedback;
   const pool = await p.queue.work(createJobRouter(handlers), { concurrency: p.settings.workers });
@@ -118,6 +134,7 @@ async function startWorkers(p: {
     async stop(opts) {
       await pool.stop(opts);
       await judge.dispose();
+      await generator.dispose();
     },
   };
 }

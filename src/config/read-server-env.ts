@@ -7,6 +7,7 @@ export interface ServerEnv {
   databaseUrl: string;
   workers: number;
   judgeModel: string | undefined;
+  generatorModel: string | undefined;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
@@ -16,6 +17,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
     databaseUrl: env.DATABASE_URL || "sqlite:./data/java-judge.db",
     workers: wholeNumber(env, "WORKERS", 1),
     judgeModel: env.JUDGE_MODEL || undefined,
+    generatorModel: env.GENERATOR_MODEL || undefined,
   };
 }
 

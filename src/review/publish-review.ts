@@ -13,6 +13,8 @@ import type { MethodOutcome, PlannedAnnotation } from "./types.js";
 
 export interface PublishResult {
   inlineComments: number;
+  /** The methods that got a new line comment in this review (new findings, or changed and still flagged). */
+  newlyFlagged: MethodOutcome[];
   annotations: PlannedAnnotation[];
   refused: { path: string; line: number; reason: string }[];
   resolved: number;
@@ -92,6 +94,7 @@ export async function publishReview(p: PublishParams): Promise<PublishResult> {
     .map((c) => renderAnnotation(c.outcome, p.config.threshold));
   return {
     inlineComments: posted.posted.length,
+    newlyFlagged: posted.posted.map((c) => c.planned.outcome),
     annotations: [...plan.annotations, ...refusedAnnotations],
     refused: posted.refused.map((r) => ({
       path: r.planned.placement.path,

@@ -6,10 +6,11 @@ import { listPullFiles } from "../github/list-pull-files.js";
 import { toRetryableError } from "../github/to-retryable-error.js";
 import type { GitHubClient } from "../github/types.js";
 import type { Judge, JudgeStats } from "../judge/types.js";
-import { RetryableError } from "../queue/types.js";
+import { type Queue, RetryableError } from "../queue/types.js";
 import type { Store } from "../store/types.js";
 import { collectChangedMethods, type MethodExtractor } from "./collect-changed-methods.js";
 import { decideConclusion } from "./decide-conclusion.js";
+import { enqueueAutoSuggestions } from "./enqueue-auto-suggestions.js";
 import { judgeMethods } from "./judge-methods.js";
 import { publishReview } from "./publish-review.js";
 import * as notice from "./render-check-notice.js";
@@ -25,6 +26,8 @@ export interface ReviewJobDeps {
   javaParser: MethodExtractor;
   clock: { now(): Date };
   log: { info(msg: string): void; warn(msg: string): void };
+  /** Where `suggestions.mode: auto` enqueues its regenerations; without it, auto mode suggests nothing. */
+  queue?: Pick<Queue, "enqueue">;
   /** Told what was judged (metrics). */
   onJudged?: (outcomes: MethodOutcome[], stats: JudgeStats) => void;
 }
@@ -142,6 +145,9 @@ export async function runReviewJob(
       config,
       now,
     });
+    if (deps.queue) {
+      await enqueueAutoSuggestions({ queue: deps.queue, job, config, newlyFlagged: published.newlyFlagged });
+    }
     const partial = changes.skippedFiles.length > 0 || published.refused.length > 0;
     await check.complete({
       conclusion: decideConclusion({ outcomes, whenFlagged: config.check.conclusion_when_flagged, partial }),

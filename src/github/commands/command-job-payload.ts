@@ -11,7 +11,8 @@ export const commandJobPayloadSchema = z.object({
   pullNumber: z.number().int(),
   /** The comment's first line (parsed again by the job), or "/judge regenerate" for the button. */
   commandLine: z.string(),
-  source: z.enum(["issue_comment", "review_comment", "check_run"]),
+  /** "auto": enqueued by a review under `suggestions.mode: auto` (the repo's config is the consent). */
+  source: z.enum(["issue_comment", "review_comment", "check_run", "auto"]),
   sender: z.string(),
   /** The comment that carries the command (for 👀); null for the check-run button. */
   commentId: z.number().int().nullable(),

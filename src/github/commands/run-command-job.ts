@@ -62,6 +62,25 @@ export async function runCommandJob(
   const loaded = await loadRepoConfig(octokit, repo);
   const config = loaded.ok ? loaded.config : defaultRepoConfig();
 
+  // An automatic regeneration was asked for by the config on the default branch, not by a person.
+  if (job.source === "auto") {
+    if (!loaded.ok || config.suggestions.mode !== "auto") return "off";
+    const target = parseCommand(job.commandLine);
+    if (target?.kind !== "regenerate" || !target.target)
+      throw new FatalJobError(`bad auto job: ${job.commandLine}`);
+    return regenerate(
+      {
+        repo,
+        pullNumber: job.pullNumber,
+        target: target.target,
+        replyTo,
+        config,
+        ...(ctl.signal ? { signal: ctl.signal } : {}),
+      },
+      { ...deps, ...(deps.seed === undefined ? {} : { seed: deps.seed }) },
+    );
+  }
+
   // 2. Permission.
   const least = config.commands.permission;
   const permission = await checkPermission({ octokit, repo, username: job.sender, least });

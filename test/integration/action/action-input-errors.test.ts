@@ -76,6 +76,29 @@ describe("java-judge action: bad input (exit 2, one line, nothing posted)", () =
     expect(run.stdout).toMatch(/^::notice::java-judge: event "push" is not one java-judge handles/);
   });
 
+  it("a fork's PR under pull_request is a notice (its token is read-only); pull_request_target goes on", async () => {
+    const fork = pullRequestEvent("opened", {
+      headSha: "c".repeat(40),
+      baseSha: "b".repeat(40),
+      headRepo: "stranger/shop",
+    });
+    const path = writeEvent(dir, fork);
+    await expect(runInProcess({ GITHUB_EVENT_PATH: path })).resolves.toEqual({
+      kind: "unsupported",
+      notice: expect.stringMatching(
+        /^pull_request from a fork: GitHub gives this job a read-only token.*pull_request_target/,
+      ),
+    });
+    // pull_request_target gets past the event checks to the inputs: here the config input is refused.
+    await expect(
+      runInProcess({
+        GITHUB_EVENT_PATH: path,
+        GITHUB_EVENT_NAME: "pull_request_target",
+        INPUT_CONFIG: "enabled: maybe",
+      }),
+    ).rejects.toThrow(/^the config input: key "enabled"/);
+  });
+
   it.each([
     [
       { GITHUB_EVENT_NAME: undefined },

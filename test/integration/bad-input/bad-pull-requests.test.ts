@@ -23,11 +23,16 @@ afterEach(async () => {
   await h.close();
 });
 
+function record(into: unknown[], body: unknown): boolean {
+  into.push(body);
+  return true;
+}
+
 /** The GitHub of one job up to the file list; check-run updates are all recorded. */
 function gitHub() {
   const gh = mockGitHub().token().createCheckRun().config(null);
   gh.scope
-    .patch("/repos/acme/shop/check-runs/555", (b) => (gh.captured.checkRunUpdates.push(b), true))
+    .patch("/repos/acme/shop/check-runs/555", (b) => record(gh.captured.checkRunUpdates, b))
     .reply(200, { id: 555 })
     .persist();
   return gh;
@@ -60,7 +65,7 @@ describe("pull requests with inputs that cannot all be reviewed", () => {
     mockCalc(gh);
     const done = await review(gh);
     expect(h.results).toEqual(["reviewed"]);
-    expect(gh.captured.reviews[0].comments.map((c: any) => c.path)).toEqual([CALC_PATH]);
+    expect(gh.captured.reviews[0].comments.map((c: { path: string }) => c.path)).toEqual([CALC_PATH]);
     expect(done.output.title).toBe("1 of 2 methods flagged");
   });
 
@@ -128,14 +133,14 @@ describe("pull requests with inputs that cannot all be reviewed", () => {
     mockFilePages(gh.scope, [{ filename: CALC_PATH, status: "modified" }]);
     gh.mergeBase(HEAD).head(HEAD).existingComments([]);
     gh.scope
-      .post("/repos/acme/shop/pulls/7/reviews", (b) => (gh.captured.reviews.push(b), true))
+      .post("/repos/acme/shop/pulls/7/reviews", (b) => record(gh.captured.reviews, b))
       .optionally()
       .reply(200, { id: 1 });
     mockCalc(gh);
     const done = await review(gh);
     // No line of the method is in a (missing) hunk: no inline comment may be placed there.
-    expect(gh.captured.reviews.flatMap((r: any) => r.comments ?? [])).toEqual([]);
-    expect(done.output.annotations.map((a: any) => a.title)).toEqual([
+    expect(gh.captured.reviews.flatMap((r: { comments?: unknown[] }) => r.comments ?? [])).toEqual([]);
+    expect(done.output.annotations.map((a: { title: string }) => a.title)).toEqual([
       expect.stringContaining("Calc.multiply"),
     ]);
     expect(done.conclusion).toBe("neutral");
@@ -146,12 +151,12 @@ describe("pull requests with inputs that cannot all be reviewed", () => {
     mockFilePages(gh.scope, [{ filename: CALC_PATH, status: "modified", patch: "" }]);
     gh.mergeBase(HEAD).head(HEAD).existingComments([]);
     gh.scope
-      .post("/repos/acme/shop/pulls/7/reviews", (b) => (gh.captured.reviews.push(b), true))
+      .post("/repos/acme/shop/pulls/7/reviews", (b) => record(gh.captured.reviews, b))
       .optionally()
       .reply(200, { id: 1 });
     mockCalc(gh);
     const done = await review(gh);
-    expect(gh.captured.reviews.flatMap((r: any) => r.comments ?? [])).toEqual([]);
+    expect(gh.captured.reviews.flatMap((r: { comments?: unknown[] }) => r.comments ?? [])).toEqual([]);
     expect(done.output.annotations).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import nock from "nock";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot } from "probot";
 import { createApp } from "../../../src/app.js";
 import type { CandidateSource } from "../../../src/generator/types.js";
 import { createCommandJobHandler } from "../../../src/github/commands/create-command-job-handler.js";
@@ -14,6 +14,7 @@ import { openQueue } from "../../../src/queue/open-queue.js";
 import type { Job, Queue } from "../../../src/queue/types.js";
 import { openStore } from "../../../src/store/open-store.js";
 import type { Store } from "../../../src/store/types.js";
+import { TestOctokit } from "../../support/test-octokit.js";
 import { API } from "../support/fake-github.js";
 import { privateKey, tinyJudge } from "../support/review-harness.js";
 import { OWNER, PR, REPO } from "../support/webhook-payloads.js";
@@ -60,7 +61,7 @@ export async function createCommandHarness(generator: CandidateSource): Promise<
   const probot = new Probot({
     appId: 123,
     privateKey,
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    Octokit: TestOctokit,
     logLevel: "warn",
   });
   await probot.load(createApp({ queue }));

@@ -2,7 +2,8 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadJavaParser } from "../../../src/java/load-java-parser.js";
 import { parseMarker, renderMarker } from "../../../src/review/render-marker.js";
-import { checkRunPayload } from "../support/webhook-payloads.js";
+import { API } from "../support/fake-github.js";
+import { checkRunPayload, INSTALLATION } from "../support/webhook-payloads.js";
 import {
   type CommandHarness,
   createCommandHarness,
@@ -249,6 +250,62 @@ describe("help and limits", () => {
       "The limit of 10 model commands per hour for this pull request is reached (`commands.hourly_limit`); try again later.",
     ]);
     expect(generator.prompts).toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe("suggestions.mode: auto", () => {
+  function mockAutoStart(mode: string) {
+    const scope = nock(API);
+    scope.post(/\/app\/installations\/\d+\/access_tokens/).reply(201, {
+      token: "ghs_test",
+      expires_at: "2999-01-01T00:00:00Z",
+    });
+    scope
+      .get(`${repoPath}/contents/.github%2Fjava-judge.yml`)
+      .reply(200, `suggestions:\n  mode: ${mode}\n`, { "content-type": "text/plain; charset=utf-8" });
+    return scope;
+  }
+
+  async function enqueueAuto() {
+    const method = await palindrome();
+    await h.queue.enqueue({
+      type: "command",
+      deliveryId: `auto:${method.key}:${method.hash}`,
+      payload: {
+        installationId: INSTALLATION,
+        owner: "acme",
+        repo: "shop",
+        pullNumber: PR,
+        commandLine: `/judge regenerate ${STRINGS_PATH}:${method.startLine}`,
+        source: "auto",
+        sender: "java-judge",
+        commentId: null,
+        threadRootId: null,
+        path: STRINGS_PATH,
+        line: method.startLine,
+      },
+    });
+  }
+
+  it("regenerates the review's new finding with no permission check, no limit and no 👀", async () => {
+    // nock answers only what is mocked: a permission request or a reaction would fail the job.
+    const scope = mockAutoStart("auto");
+    const posted = mockRegeneration(scope);
+    acceptReviewComment(scope, posted);
+    acceptIssueReply(scope, posted);
+    await enqueueAuto();
+    await h.drain();
+    expect(h.results).toEqual(["posted"]);
+    expect(posted.reviewComments[0]!.body).toContain(SUGGESTED);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("does nothing once the config no longer says auto", async () => {
+    const scope = mockAutoStart("on-request");
+    await enqueueAuto();
+    await h.drain();
+    expect(h.results).toEqual(["off"]);
     expect(scope.isDone()).toBe(true);
   });
 });

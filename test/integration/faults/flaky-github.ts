@@ -57,7 +57,8 @@ export function mockFlakyGitHub(headSha: string, faults: Partial<Record<Endpoint
       else if (fault && "errorAfterApply" in fault) {
         ok(sent, uri);
         cb(networkError(fault.errorAfterApply), [0]);
-      } else if (fault) cb(null, [fault.status, fault.body ?? { message: `status ${fault.status}` }, fault.headers ?? {}]);
+      } else if (fault)
+        cb(null, [fault.status, fault.body ?? { message: `status ${fault.status}` }, fault.headers ?? {}]);
       else cb(null, ok(sent, uri));
     };
   scope

@@ -65,8 +65,12 @@ export function pullRequestEvent(
   });
 }
 
+let written = 0;
+
+/** A fresh file per call: a test may hold one event's path while writing another. */
 export function writeEvent(dir: string, payload: unknown): string {
-  const path = join(dir, "event.json");
+  written += 1;
+  const path = join(dir, `event-${written}.json`);
   writeFileSync(path, JSON.stringify(payload));
   return path;
 }
