@@ -2,7 +2,7 @@ import { loadJavaParser } from "../src/java/load-java-parser.js";
 import { buildJudgePrompt } from "../src/judge/build-judge-prompt.js";
 import { createModelJudge } from "../src/judge/create-model-judge.js";
 import { judgeInputFromMethod } from "../src/judge/judge-input-from-method.js";
-import { DEFAULT_PROMPT_TEMPLATE } from "../src/judge/prompt-template.js";
+import { DEFAULT_PROMPT_TEMPLATE, type PromptTemplate } from "../src/judge/prompt-template.js";
 import type { JudgeInput, JudgeStats } from "../src/judge/types.js";
 import { createNextTokenEvaluator } from "../src/llm/create-next-token-evaluator.js";
 import type { LlmModel } from "../src/llm/llm-model.js";
@@ -52,7 +52,7 @@ export async function pickJudgeInputs(
 /**
  * The same methods scored (a) naively: each alone in a fresh one-sequence context, whole prompt; (b) by the judge
  * as the app runs it: one context, several sequences, prefix reuse; (c) the limit: as many tokens as (b) evaluated,
- * as one stream cut into windows as long as the longest prompt (so attention spans match), one sequence.
+ * as one stream in one sequence, cut into windows of a full llama.cpp batch (512 tokens, or the longest prompt).
  * Seconds are those spent scoring: context creation is not counted for (a), which only favours the naive run.
  */
 export async function measureJudge(params: {
@@ -61,16 +61,19 @@ export async function measureJudge(params: {
   /** Default 4 and min(train context, 4096): the judge's own defaults, what the app runs. */
   sequences?: number | undefined;
   contextSize?: number | undefined;
+  /** Default: DESIGN.md's template (the one in models/models.json). */
+  template?: PromptTemplate;
   onProgress?: (msg: string) => void;
 }): Promise<JudgeFigures> {
   const { llm, inputs } = params;
+  const template = params.template ?? DEFAULT_PROMPT_TEMPLATE;
   const sequences = params.sequences ?? 4;
   const contextSize = params.contextSize ?? Math.min(llm.trainContextSize, 4096);
   const log = params.onProgress ?? (() => {});
   const naive: JudgeStats = { promptTokens: 0, evaluatedTokens: 0, evaluations: 0, seconds: 0 };
   const naiveScores: number[] = [];
   for (const [i, input] of inputs.entries()) {
-    const judge = await createModelJudge({ model: llm, sequences: 1, contextSize });
+    const judge = await createModelJudge({ model: llm, sequences: 1, contextSize, template });
     const [r] = await judge.score([input]);
     naiveScores.push(r?.kind === "scored" ? r.score : Number.NaN);
     const s = judge.stats();
@@ -81,7 +84,7 @@ export async function measureJudge(params: {
     if (i % 8 === 7) log(`judge naive ${i + 1}/${inputs.length}`);
   }
   log("judge batched");
-  const batchedJudge = await createModelJudge({ model: llm, sequences, contextSize });
+  const batchedJudge = await createModelJudge({ model: llm, sequences, contextSize, template });
   const results = await batchedJudge.score(inputs);
   const batched = batchedJudge.stats();
   await batchedJudge.dispose();
@@ -91,7 +94,8 @@ export async function measureJudge(params: {
   }, 0);
 
   log("judge limit (one stream)");
-  const limitSeconds = await measureStream(llm, inputs, batched.evaluatedTokens, contextSize);
+  const prompts = inputs.map((i) => llm.tokenize(buildJudgePrompt(i, template)));
+  const limitSeconds = await measureStream(llm, prompts, batched.evaluatedTokens, contextSize);
   const naiveTokensPerS = naive.promptTokens / naive.seconds;
   const batchedTokensPerS = batched.evaluatedTokens / batched.seconds;
   const limitTokensPerS = batched.evaluatedTokens / limitSeconds;
@@ -113,9 +117,12 @@ export async function measureJudge(params: {
   };
 }
 
-async function measureStream(llm: LlmModel, inputs: JudgeInput[], tokens: number, contextSize: number) {
-  const prompts = inputs.map((i) => llm.tokenize(buildJudgePrompt(i, DEFAULT_PROMPT_TEMPLATE)));
-  const window = Math.min(contextSize, Math.max(...prompts.map((p) => p.length)));
+// llama.cpp's default batch: a stream goes through in chunks of this many tokens.
+const BATCH_TOKENS = 512;
+
+async function measureStream(llm: LlmModel, prompts: number[][], tokens: number, contextSize: number) {
+  // Windows of a full batch (or the longest prompt, if longer): full batches, attention spans close to the prompts'.
+  const window = Math.min(contextSize, Math.max(BATCH_TOKENS, ...prompts.map((p) => p.length)));
   const stream = prompts.flat().slice(0, tokens);
   const windows: number[][] = [];
   for (let i = 0; i < stream.length; i += window) windows.push(stream.slice(i, i + window));

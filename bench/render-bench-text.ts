@@ -23,6 +23,12 @@ export function renderBenchText(result: Record<string, unknown>): string {
       `            speedup ${f(j.speedupVsNaive)}x, ${f((j.fractionOfLimit ?? 0) * 100, 0)}% of the limit, ${j.evaluatedTokens} of ${j.promptTokens} prompt tokens evaluated  (${goal(ok)}: >= 3x, >= 80%)`,
     );
   }
+  const sp = r.judgeSharedPrefix;
+  if (sp) {
+    lines.push(
+      `  + shared instruction prefix: naive ${f(sp.naiveTokensPerS, 0)} tok/s, batched ${f(sp.batchedTokensPerS, 0)} tok/s, limit ${f(sp.limitTokensPerS, 0)} tok/s; speedup ${f(sp.speedupVsNaive)}x, ${f((sp.fractionOfLimit ?? 0) * 100, 0)}% of the limit, ${sp.evaluatedTokens} of ${sp.promptTokens} tokens evaluated`,
+    );
+  }
   const w = r.webhook;
   if (w) {
     const ok =

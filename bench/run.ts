@@ -11,6 +11,7 @@ import { measureJudge, pickJudgeInputs } from "./measure-judge.js";
 import { measureWebhook } from "./measure-webhook.js";
 import { type BenchOptions, parseBenchArgs } from "./parse-bench-args.js";
 import { renderBenchText } from "./render-bench-text.js";
+import { SHARED_PREFIX_TEMPLATE } from "./shared-prefix-template.js";
 
 const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
 
@@ -49,6 +50,18 @@ async function runBench(o: BenchOptions): Promise<Record<string, unknown>> {
             onProgress: log,
           })),
         };
+      }
+      if (o.sections.has("judge") && !o.quick) {
+        log("judge with a shared instruction prefix (the case prefix reuse is for)");
+        const inputs = await pickJudgeInputs(corpus, o.judgeMethods, 1500);
+        result.judgeSharedPrefix = await measureJudge({
+          llm,
+          inputs,
+          sequences: o.sequences,
+          contextSize: o.contextSize,
+          template: SHARED_PREFIX_TEMPLATE,
+          onProgress: log,
+        });
       }
       if (o.sections.has("incremental")) {
         log(`incremental: ${o.incrementalMethods} changed methods, then a push changing one`);

@@ -1,12 +1,21 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { renderConfigJsonSchema, renderConfigMarkdown } from "../../../src/config/render-config-reference.js";
+import {
+  renderConfigJsonSchema,
+  renderConfigMarkdown,
+  renderReadmeWithConfig,
+} from "../../../src/config/render-config-reference.js";
 
 const read = (p: string) => readFileSync(new URL(`../../../${p}`, import.meta.url), "utf8");
 
 describe("generated config reference", () => {
   it("docs/config.md matches the schema (run `npm run gen:config`)", () => {
     expect(read("docs/config.md")).toBe(renderConfigMarkdown());
+  });
+
+  it("README.md's config reference matches the schema (run `npm run gen:config`)", () => {
+    const readme = read("README.md");
+    expect(readme).toBe(renderReadmeWithConfig(readme));
   });
 
   it("schema/java-judge.schema.json matches the schema (run `npm run gen:config`)", () => {
