@@ -19,6 +19,7 @@ export function createReviewJobHandler(deps: ReviewJobHandlerDeps): JobHandler {
       payload,
       {
         attempt: ctx.job.attempt,
+        lastAttempt: ctx.lastAttempt === true,
         isSuperseded: async () => ctx.signal.aborted || (await ctx.isSuperseded()),
       },
       { ...deps, octokit },

@@ -114,6 +114,7 @@ export function startWorkers(p: {
           await p.handler({
             job,
             signal: r.controller.signal,
+            lastAttempt: job.attempt >= settings.maxAttempts,
             isSuperseded: async () => {
               if (!r.superseded) r.superseded = await backend.isSuperseded(job);
               return r.superseded;

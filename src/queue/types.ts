@@ -47,6 +47,8 @@ export interface JobContext {
   signal: AbortSignal;
   /** Is this job still the newest for its supersede key? */
   isSuperseded(): Promise<boolean>;
+  /** No attempt follows this one: a retryable failure now dead-letters the job, so report it as final. */
+  lastAttempt?: boolean;
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<void>;

@@ -34,6 +34,8 @@ export interface ReviewJobDeps {
 
 export interface ReviewJobControl {
   attempt: number;
+  /** No retry follows: a retryable failure is reported in the check run as final. */
+  lastAttempt?: boolean;
   /** Is a newer job (push) of this PR waiting? */
   isSuperseded(): Promise<boolean>;
 }
@@ -173,12 +175,14 @@ export async function runReviewJob(
     return "reviewed";
   } catch (error) {
     // Retryable: leave the check run in progress; the queue runs the job again and takes the run over.
-    if (error instanceof RetryableError) throw error;
+    if (error instanceof RetryableError && !ctl.lastAttempt) throw error;
+    const final =
+      error instanceof RetryableError ? ` (after ${ctl.attempt} attempts; push again or press Re-run)` : "";
     await check
       .complete({
         conclusion: "failure",
         title: "Review failed",
-        summary: `The review failed: ${describeError(error)}`,
+        summary: `The review failed: ${describeError(error)}${final}`,
         withActions: true,
       })
       .catch(() => {});

@@ -99,6 +99,35 @@ describe("review edge cases", () => {
     expect(gh.scope.isDone()).toBe(true);
   });
 
+  it("a retryable failure on the last attempt concludes the check run as failed, saying why", async () => {
+    const last = await createHarness({ maxAttempts: 1 });
+    try {
+      const gh = mockGitHub()
+        .token()
+        .createCheckRun()
+        .updateCheckRun(555, 3)
+        .config(null)
+        .files([calc])
+        .mergeBase(HEAD)
+        .contents(calc)
+        .head(HEAD)
+        .existingComments([]);
+      gh.scope
+        .post(`/repos/acme/shop/pulls/${PR}/reviews`)
+        .reply(403, { message: "You have exceeded a secondary rate limit." }, { "retry-after": "0" });
+      await last.probot.receive({ id: "d-last", name: "pull_request", payload: opened() });
+      const counts = await last.drain();
+      expect(counts.dead).toBe(1);
+      expect(gh.captured.reviews).toHaveLength(0);
+      const done = gh.captured.checkRunUpdates.at(-1);
+      expect(done).toMatchObject({ status: "completed", conclusion: "failure" });
+      expect(done.output.summary).toContain("after 1 attempts");
+      expect(gh.scope.isDone()).toBe(true);
+    } finally {
+      await last.close();
+    }
+  });
+
   it("a comment GitHub still refuses (422) is reported in the check run; the rest is posted", async () => {
     // Two flagged methods: GitHub refuses any review holding the one on line 12's method.
     const twoBugs = head.replace("return a - b;", "return a - b - 1; // BUG");

@@ -107,9 +107,8 @@ describe("java-judge action: issue_comment", () => {
       (r) => r.method === "POST" && r.path.endsWith(`/issues/${PR}/comments`),
     );
     expect(replies).toHaveLength(1);
-    expect((replies[0]?.body as { body: string }).body).toMatch(
-      /^@visitor `\/judge` commands need write permission/,
-    );
+    const reply = replies[0]?.body as { body: string } | undefined;
+    expect(reply?.body).toMatch(/^@visitor `\/judge` commands need write permission/);
     expect(fake.requests.some((r) => r.path.endsWith("/check-runs"))).toBe(false);
   });
 

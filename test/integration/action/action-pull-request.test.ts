@@ -149,4 +149,25 @@ describe("java-judge action: pull_request", () => {
       output: { title: "Judge model unavailable: not reviewed" },
     });
   });
+
+  it("fails the step (exit 1) when the repository's config is invalid; the check run names the key", async () => {
+    gh = await startFakeGitHub(repoState({ config: "threshold: 7\n" }));
+    const run = await runActionCli(
+      actionEnv("pull_request", pullRequestEvent("opened", { headSha: HEAD, baseSha: BASE })),
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "java-judge: the repository's .github/java-judge.yml is invalid: the java-judge check run says which key\n",
+    );
+    const completed = gh.requests.filter((r) => r.method === "PATCH").at(-1)?.body;
+    expect(completed).toMatchObject({
+      conclusion: "failure",
+      output: {
+        title: "Invalid .github/java-judge.yml",
+        summary: expect.stringContaining('key "threshold"'),
+      },
+    });
+    expect(gh.requests.some((r) => r.path.endsWith("/reviews"))).toBe(false);
+  });
 });

@@ -44,11 +44,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(opts: { judgeFails?: string } = {}): Promise<Harness> {
+export async function createHarness(
+  opts: { judgeFails?: string; maxAttempts?: number } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "jj-review-"));
   const databaseUrl = `sqlite:${join(dir, "db.sqlite")}`;
   const store = await openStore(databaseUrl);
-  const queue = await openQueue({ databaseUrl, backoffSeconds: 0, pollMs: 20, leaseSeconds: 30 });
+  const queue = await openQueue({
+    databaseUrl,
+    backoffSeconds: 0,
+    pollMs: 20,
+    leaseSeconds: 30,
+    ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
+  });
   const probot = new Probot({
     appId: 123,
     privateKey,
