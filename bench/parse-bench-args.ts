@@ -7,6 +7,8 @@ export interface BenchOptions {
   sections: Set<Section>;
   corpusBytes: number;
   judgeMethods: number;
+  /** Interleaved repetitions of the judge runs; each run's fastest counts. */
+  rounds: number;
   /** Sequences of the batched judge; undefined: the judge's default (what the app runs). */
   sequences: number | undefined;
   contextSize: number | undefined;
@@ -30,6 +32,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       only: { type: "string" },
       "corpus-mb": { type: "string" },
       "judge-methods": { type: "string" },
+      rounds: { type: "string" },
       sequences: { type: "string" },
       "context-size": { type: "string" },
       "judge-model": { type: "string" },
@@ -50,6 +53,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     sections,
     corpusBytes: Math.round(num(values["corpus-mb"], quick ? 0.15 : 4, "--corpus-mb") * 1e6),
     judgeMethods: int(values["judge-methods"], quick ? 6 : 32, "--judge-methods"),
+    rounds: int(values.rounds, quick ? 1 : 3, "--rounds"),
     sequences: values.sequences === undefined ? undefined : int(values.sequences, 4, "--sequences"),
     contextSize:
       values["context-size"] === undefined ? undefined : int(values["context-size"], 0, "--context-size"),

@@ -47,18 +47,21 @@ async function runBench(o: BenchOptions): Promise<Record<string, unknown>> {
             inputs,
             sequences: o.sequences,
             contextSize: o.contextSize,
+            rounds: o.rounds,
             onProgress: log,
           })),
         };
       }
       if (o.sections.has("judge") && !o.quick) {
         log("judge with a shared instruction prefix (the case prefix reuse is for)");
-        const inputs = await pickJudgeInputs(corpus, o.judgeMethods, 1500);
+        // Fewer methods: each naive prompt now carries the whole preamble.
+        const inputs = await pickJudgeInputs(corpus, Math.min(12, o.judgeMethods), 1500);
         result.judgeSharedPrefix = await measureJudge({
           llm,
           inputs,
           sequences: o.sequences,
           contextSize: o.contextSize,
+          rounds: o.rounds,
           template: SHARED_PREFIX_TEMPLATE,
           onProgress: log,
         });

@@ -10,7 +10,7 @@ import type { Judge, JudgeInput, JudgeResult, JudgeStats } from "./types.js";
 export interface ModelJudgeParams {
   /** A loaded model (the caller disposes it), or a GGUF path (the judge loads and disposes it). */
   model: LlmModel | string;
-  /** Sequences of the context, evaluated together in one batch; default 4. */
+  /** Sequences of the context, evaluated together in one batch; default 1 on the CPU, 4 on a GPU. */
   sequences?: number;
   /** Tokens per sequence; default min(train context, 4096). */
   contextSize?: number;

@@ -6,7 +6,10 @@ import { planSequenceWork } from "./plan-sequence-work.js";
 export interface NextTokenEvaluatorOptions {
   /** Tokens per sequence; default min(train context, 4096). */
   contextSize?: number;
-  /** Sequences of the one context that llama.cpp evaluates in one batch; default 4. */
+  /**
+   * Sequences of the one context that llama.cpp evaluates in one batch. Default: 1 on the CPU (a CPU is already
+   * saturated by one prompt, so more sequences only cut prefix reuse and cost bit-identity), 4 on a GPU.
+   */
   sequences?: number;
   /** false where scores must be bit-identical whatever the batching and prefix reuse. Default false. */
   flashAttention?: boolean;
@@ -42,7 +45,7 @@ export async function createNextTokenEvaluator(
   options: NextTokenEvaluatorOptions = {},
 ): Promise<NextTokenEvaluator> {
   const contextSize = options.contextSize ?? Math.min(llm.trainContextSize, 4096);
-  const sequenceCount = Math.max(1, options.sequences ?? 4);
+  const sequenceCount = Math.max(1, options.sequences ?? defaultSequences(llm));
   const context: LlamaContext = await llm.model.createContext({
     contextSize,
     sequences: sequenceCount,
@@ -109,6 +112,12 @@ export async function createNextTokenEvaluator(
       await context.dispose();
     },
   };
+}
+
+// Measured on 2 CPU cores (14M-param model, 1 thread): ~900 evaluated tokens per CPU-second whether prompts run one
+// by one, over 8 sequences, or as one stream; batching pays only where one prompt leaves the device idle (a GPU).
+function defaultSequences(llm: LlmModel): number {
+  return llm.llama.gpu === false || llm.model.gpuLayers === 0 ? 1 : 4;
 }
 
 const SMALL_MODEL_BYTES = 256 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { writeTinyGguf } from "../../model/write-tiny-gguf.js";
 import { CALC_PATH, makePatch, readJava } from "../support/java-fixtures.js";
 import { actionEvent, OWNER, PR, REPO, writeEvent } from "./support/action-event.js";
@@ -16,20 +16,15 @@ const head = readJava("head");
 
 let dir: string;
 let model: string;
-let gh: FakeGitHub | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "jj-action-cmd-"));
   model = await writeTinyGguf({ behaviour: { flagIfContains: "BUG" } });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(async () => {
-  await gh?.close();
-  gh = undefined;
-});
 
-async function serve() {
-  gh = await startFakeGitHub({
+async function serve(): Promise<FakeGitHub> {
+  const gh = await startFakeGitHub({
     owner: OWNER,
     repo: REPO,
     pullNumber: PR,
@@ -46,6 +41,7 @@ async function serve() {
     ],
     permissions: { maintainer: "write", visitor: "read" },
   });
+  onTestFinished(() => gh.close());
   return gh;
 }
 
@@ -61,12 +57,12 @@ function commentEvent(login: string, body: string) {
   });
 }
 
-function run(payload: unknown) {
+function run(gh: FakeGitHub, payload: unknown) {
   return runActionCli({
     GITHUB_EVENT_NAME: "issue_comment",
     GITHUB_EVENT_PATH: writeEvent(dir, payload),
     GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-    GITHUB_API_URL: gh?.url ?? "",
+    GITHUB_API_URL: gh.url,
     GITHUB_TOKEN: "ghs_the_job_token",
     "INPUT_JUDGE-MODEL": model,
     RUNNER_TEMP: dir,
@@ -77,7 +73,7 @@ function run(payload: unknown) {
 describe("java-judge action: issue_comment", () => {
   it("/judge from a writer: 👀, then the review it asks for runs in the same job", async () => {
     const fake = await serve();
-    const result = await run(commentEvent("maintainer", "/judge"));
+    const result = await run(fake, commentEvent("maintainer", "/judge"));
 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -99,7 +95,7 @@ describe("java-judge action: issue_comment", () => {
 
   it("/judge from a reader: a reply saying why, nothing reviewed, exit 0", async () => {
     const fake = await serve();
-    const result = await run(commentEvent("visitor", "/judge"));
+    const result = await run(fake, commentEvent("visitor", "/judge"));
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("java-judge: command: denied");
@@ -114,7 +110,7 @@ describe("java-judge action: issue_comment", () => {
 
   it("a comment that is no command makes no job and no API call", async () => {
     const fake = await serve();
-    const result = await run(commentEvent("maintainer", "Looks good to me"));
+    const result = await run(fake, commentEvent("maintainer", "Looks good to me"));
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("::notice::java-judge: issue_comment: nothing to do");

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { parseMarker } from "../../../src/review/render-marker.js";
 import { writeTinyGguf } from "../../model/write-tiny-gguf.js";
 import { CALC_PATH, makePatch, readJava } from "../support/java-fixtures.js";
@@ -22,17 +22,19 @@ const head = readJava("head");
 
 let dir: string;
 let model: string;
-let gh: FakeGitHub | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "jj-action-"));
   model = await writeTinyGguf({ behaviour: { flagIfContains: "BUG" } });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(async () => {
-  await gh?.close();
-  gh = undefined;
-});
+
+/** A fake GitHub for one test, closed when the test ends. */
+async function serve(state: FakeRepo): Promise<FakeGitHub> {
+  const gh = await startFakeGitHub(state);
+  onTestFinished(() => gh.close());
+  return gh;
+}
 
 function repoState(over: Partial<FakeRepo> = {}): FakeRepo {
   return {
@@ -54,12 +56,12 @@ function repoState(over: Partial<FakeRepo> = {}): FakeRepo {
   };
 }
 
-function actionEnv(eventName: string, payload: unknown, extra: Record<string, string> = {}) {
+function actionEnv(gh: FakeGitHub, eventName: string, payload: unknown, extra: Record<string, string> = {}) {
   return {
     GITHUB_EVENT_NAME: eventName,
     GITHUB_EVENT_PATH: writeEvent(dir, payload),
     GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-    GITHUB_API_URL: gh?.url ?? "http://127.0.0.1:9",
+    GITHUB_API_URL: gh.url,
     GITHUB_TOKEN: TOKEN,
     "INPUT_JUDGE-MODEL": model,
     RUNNER_TEMP: dir,
@@ -70,9 +72,9 @@ function actionEnv(eventName: string, payload: unknown, extra: Record<string, st
 
 describe("java-judge action: pull_request", () => {
   it("reviews the PR with the job's token: check run, one review on the flagged method, exit 0", async () => {
-    gh = await startFakeGitHub(repoState());
+    const gh = await serve(repoState());
     const run = await runActionCli(
-      actionEnv("pull_request", pullRequestEvent("opened", { headSha: HEAD, baseSha: BASE })),
+      actionEnv(gh, "pull_request", pullRequestEvent("opened", { headSha: HEAD, baseSha: BASE })),
     );
 
     expect(run.stderr).toBe("");
@@ -105,11 +107,16 @@ describe("java-judge action: pull_request", () => {
   });
 
   it("merges the config input over the repo's file, and still exits 0 when the check run fails", async () => {
-    gh = await startFakeGitHub(repoState({ config: "threshold: 0.5\n" }));
+    const gh = await serve(repoState({ config: "threshold: 0.5\n" }));
     const run = await runActionCli(
-      actionEnv("pull_request_target", pullRequestEvent("synchronize", { headSha: HEAD, baseSha: BASE }), {
-        INPUT_CONFIG: "check:\n  conclusion_when_flagged: failure\n",
-      }),
+      actionEnv(
+        gh,
+        "pull_request_target",
+        pullRequestEvent("synchronize", { headSha: HEAD, baseSha: BASE }),
+        {
+          INPUT_CONFIG: "check:\n  conclusion_when_flagged: failure\n",
+        },
+      ),
     );
 
     expect(run.stderr).toBe("");
@@ -120,9 +127,9 @@ describe("java-judge action: pull_request", () => {
   });
 
   it("does nothing for a pull_request action the app ignores (closed), exit 0", async () => {
-    gh = await startFakeGitHub(repoState());
+    const gh = await serve(repoState());
     const payload = pullRequestEvent("closed", { headSha: HEAD, baseSha: BASE, state: "closed" });
-    const run = await runActionCli(actionEnv("pull_request", payload));
+    const run = await runActionCli(actionEnv(gh, "pull_request", payload));
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("::notice::java-judge: pull_request: nothing to do");
@@ -131,11 +138,11 @@ describe("java-judge action: pull_request", () => {
   });
 
   it("fails the step (exit 1) with one line when the judge model cannot be loaded", async () => {
-    gh = await startFakeGitHub(repoState());
+    const gh = await serve(repoState());
     const notGguf = join(dir, "not-a-model.gguf");
     writeFileSync(notGguf, "not a model");
     const run = await runActionCli(
-      actionEnv("pull_request", pullRequestEvent("opened", { headSha: HEAD, baseSha: BASE }), {
+      actionEnv(gh, "pull_request", pullRequestEvent("opened", { headSha: HEAD, baseSha: BASE }), {
         "INPUT_JUDGE-MODEL": notGguf,
       }),
     );
@@ -151,9 +158,9 @@ describe("java-judge action: pull_request", () => {
   });
 
   it("fails the step (exit 1) when the repository's config is invalid; the check run names the key", async () => {
-    gh = await startFakeGitHub(repoState({ config: "threshold: 7\n" }));
+    const gh = await serve(repoState({ config: "threshold: 7\n" }));
     const run = await runActionCli(
-      actionEnv("pull_request", pullRequestEvent("opened", { headSha: HEAD, baseSha: BASE })),
+      actionEnv(gh, "pull_request", pullRequestEvent("opened", { headSha: HEAD, baseSha: BASE })),
     );
 
     expect(run.code).toBe(1);
