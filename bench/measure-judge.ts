@@ -52,7 +52,7 @@ export async function pickJudgeInputs(
 /**
  * The same methods scored (a) naively: each alone in a fresh one-sequence context, whole prompt; (b) by the judge
  * as the app runs it: one context, several sequences, prefix reuse; (c) the limit: as many tokens as (b) evaluated,
- * as one stream in one sequence, cut into windows of a full llama.cpp batch (512 tokens, or the longest prompt).
+ * as one stream in one sequence (see measureStream).
  * Seconds are those spent scoring: context creation is not counted for (a), which only favours the naive run.
  */
 export async function measureJudge(params: {
@@ -166,20 +166,32 @@ async function scoreBatched(p: RunSettings & { sequences: number }, inputs: Judg
 // llama.cpp's default batch: a stream goes through in chunks of this many tokens.
 const BATCH_TOKENS = 512;
 
+/**
+ * Seconds to evaluate `tokens` tokens of the prompts' text as one stream in one sequence, the fastest of two cuts:
+ * full 512-token batches, and windows as long as the longest prompt. On CPU without flash attention a longer
+ * window costs more per token (attention grows with it), so neither cut alone is the machine's best.
+ */
 async function measureStream(llm: LlmModel, prompts: number[][], tokens: number, contextSize: number) {
-  // Windows of a full batch (or the longest prompt, if longer): full batches, attention spans close to the prompts'.
-  const window = Math.min(contextSize, Math.max(BATCH_TOKENS, ...prompts.map((p) => p.length)));
   const stream = prompts.flat().slice(0, tokens);
-  const windows: number[][] = [];
-  for (let i = 0; i < stream.length; i += window) windows.push(stream.slice(i, i + window));
+  const longest = Math.max(...prompts.map((p) => p.length));
   const evaluator = await createNextTokenEvaluator(llm, { sequences: 1, contextSize });
   const target = llm.tokenize("1");
-  const started = performance.now();
-  // One window at a time: each starts a fresh stream state, none reuses the previous one's tokens.
-  let evaluated = 0;
-  for (const w of windows) evaluated += (await evaluator.evaluate([w], target))[0]?.evaluatedTokens ?? 0;
-  const seconds = (performance.now() - started) / 1000;
-  await evaluator.dispose();
-  // Windows may share a first token or two with the previous one (reused); scale to the tokens asked for.
-  return (seconds * tokens) / Math.max(1, evaluated);
+  let best = Number.POSITIVE_INFINITY;
+  try {
+    for (const window of new Set([Math.min(contextSize, BATCH_TOKENS), Math.min(contextSize, longest)])) {
+      const started = performance.now();
+      let evaluated = 0;
+      // One window at a time, each a fresh stream state: none reuses the previous one's tokens.
+      for (let i = 0; i < stream.length; i += window) {
+        evaluated +=
+          (await evaluator.evaluate([stream.slice(i, i + window)], target))[0]?.evaluatedTokens ?? 0;
+      }
+      const seconds = (performance.now() - started) / 1000;
+      // A window may share a first token with the previous one (reused); scale to the tokens asked for.
+      best = Math.min(best, (seconds * tokens) / Math.max(1, evaluated));
+    }
+  } finally {
+    await evaluator.dispose();
+  }
+  return best;
 }

@@ -1,6 +1,6 @@
 import type { ApplicationFunction } from "probot";
-import { registerFeedbackHandlers } from "./github/feedback/register-feedback-handlers.js";
 import { registerCommandHandlers } from "./github/commands/register-command-handlers.js";
+import { registerFeedbackHandlers } from "./github/feedback/register-feedback-handlers.js";
 import { type HandlerDeps, registerReviewHandlers } from "./github/register-review-handlers.js";
 
 export type AppDeps = HandlerDeps;

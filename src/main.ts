@@ -4,19 +4,13 @@ import { createNodeMiddleware, createProbot, type Probot } from "probot";
 import { createApp } from "./app.js";
 import { readServerEnv, requireAppEnv } from "./config/read-server-env.js";
 import { createGeneratorLoader } from "./generator/create-generator-loader.js";
-import { COMMAND_JOB } from "./github/commands/command-job-payload.js";
-import { createCommandJobHandler } from "./github/commands/create-command-job-handler.js";
 import { createHttpHandler } from "./github/create-http-handler.js";
+import { createJobHandlers } from "./github/create-job-handlers.js";
 import { createJobRouter } from "./github/create-job-router.js";
 import { createMetrics } from "./github/create-metrics.js";
-import { createReviewJobHandler } from "./github/create-review-job-handler.js";
-import {
-  createFeedbackJobHandler,
-  FEEDBACK_JOB_TYPES,
-} from "./github/feedback/create-feedback-job-handler.js";
 import { loadJavaParser } from "./java/load-java-parser.js";
 import { openQueue } from "./queue/open-queue.js";
-import type { JobHandler, Queue, WorkerPool } from "./queue/types.js";
+import type { Queue, WorkerPool } from "./queue/types.js";
 import { createJudgeLoader } from "./review/create-judge-loader.js";
 import { openStore } from "./store/open-store.js";
 import type { Store } from "./store/types.js";
@@ -98,37 +92,23 @@ async function startWorkers(p: {
   const judge = createJudgeLoader({ model: p.settings.judgeModel, cache: p.store });
   const generator = createGeneratorLoader({ model: p.settings.generatorModel });
   const javaParser = await loadJavaParser();
-  const log = { info: (m: string) => p.probot.log.info(m), warn: (m: string) => p.probot.log.warn(m) };
-  const handlers: Record<string, JobHandler> = {
-    review: createReviewJobHandler({
-      probot: p.probot,
-      queue: p.queue,
-      getJudge: () => judge.get(),
-      store: p.store,
-      javaParser,
-      clock: { now: () => new Date() },
-      log: { info: (m) => p.probot.log.info(m), warn: (m) => p.probot.log.warn(m) },
-      onJudged: (outcomes, stats) => {
-        for (const o of outcomes) {
-          const verdict = o.result.kind === "skipped" ? "skipped" : o.result.flagged ? "flagged" : "passed";
-          p.metrics?.methodsJudged.inc({ verdict });
-        }
-        if (stats.seconds > 0) p.metrics?.judgeTokensPerSecond.set(stats.evaluatedTokens / stats.seconds);
-      },
-    }),
-  };
-  handlers[COMMAND_JOB] = createCommandJobHandler({
+  const handlers = createJobHandlers({
     probot: p.probot,
     store: p.store,
     queue: p.queue,
-    getGenerator: () => generator.get(),
     getJudge: () => judge.get(),
+    getGenerator: () => generator.get(),
     javaParser,
-    clock: { now: () => new Date() },
-    log,
+    log: { info: (m) => p.probot.log.info(m), warn: (m) => p.probot.log.warn(m) },
+    feedback: true,
+    onJudged: (outcomes, stats) => {
+      for (const o of outcomes) {
+        const verdict = o.result.kind === "skipped" ? "skipped" : o.result.flagged ? "flagged" : "passed";
+        p.metrics?.methodsJudged.inc({ verdict });
+      }
+      if (stats.seconds > 0) p.metrics?.judgeTokensPerSecond.set(stats.evaluatedTokens / stats.seconds);
+    },
   });
-  const feedback = createFeedbackJobHandler({ probot: p.probot, store: p.store, parser: javaParser });
-  for (const type of FEEDBACK_JOB_TYPES) handlers[type] = feedback;
   const pool = await p.queue.work(createJobRouter(handlers), { concurrency: p.settings.workers });
   return {
     async stop(opts) {

@@ -32,7 +32,7 @@ export function createGeneratorLoader(params: { model: string | undefined }): Ge
 async function load(name: string | undefined): Promise<{ model: LlmModel; source: CandidateSource }> {
   if (!name) {
     throw new Error(
-      "no generator model configured: set GENERATOR_MODEL to a GGUF path or a name from models/models.json",
+      "no generator model configured: set GENERATOR_MODEL (the action's generator-model input) to a GGUF path or a name from models/models.json",
     );
   }
   const resolved = await resolveModel(name);

@@ -120,7 +120,11 @@ async function deleteOwnPendingReviews(p: Params): Promise<void> {
     });
     // Pending reviews are visible only to their author, so every one listed here is ours.
     for (const r of reviews.filter((r) => r.state === "PENDING")) {
-      await p.octokit.rest.pulls.deletePendingReview({ ...p.repo, pull_number: p.pullNumber, review_id: r.id });
+      await p.octokit.rest.pulls.deletePendingReview({
+        ...p.repo,
+        pull_number: p.pullNumber,
+        review_id: r.id,
+      });
     }
   } catch (error) {
     throw toRetryableError(error, "clearing a pending review");

@@ -114,9 +114,13 @@ export async function createNextTokenEvaluator(
   };
 }
 
-// Measured on 2 CPU cores (14M-param model, 1 thread): ~900 evaluated tokens per CPU-second whether prompts run one
-// by one, over 8 sequences, or as one stream; batching pays only where one prompt leaves the device idle (a GPU).
-function defaultSequences(llm: LlmModel): number {
+/**
+ * Sequences a context gets unless told. Measured on 2 CPU cores (14M-param model, 1 thread, 387-token prompts):
+ * ~900 evaluated tokens per CPU-second whether prompts run one by one or over 8 sequences, at any batch size from
+ * 128 to 2048; so on the CPU one sequence (bit-identical, most prefix reuse), and batching where one prompt leaves
+ * the device idle (a GPU).
+ */
+export function defaultSequences(llm: LlmModel): number {
   return llm.llama.gpu === false || llm.model.gpuLayers === 0 ? 1 : 4;
 }
 

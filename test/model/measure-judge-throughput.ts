@@ -1,65 +1,18 @@
-// Judge throughput on a generated model: naive (one sequence, every prompt evaluated whole) against batched
-// (several sequences in one llama.cpp batch, shared prefixes reused). Run: npx tsx test/model/measure-judge-throughput.ts
-import { createModelJudge } from "../../src/judge/create-model-judge.js";
+// Judge throughput on a generated ~14M-parameter model, both workloads, as JSON. Run:
+//   npx tsx test/model/measure-judge-throughput.ts   (env: SEQUENCES, LLAMA_THREADS, ROUNDS, METHODS)
 import type { JudgeInput } from "../../src/judge/types.js";
-import { loadModel } from "../../src/llm/load-model.js";
 import { makeJudgeInputs } from "./judge-fixtures.js";
+import { measureJudgeThroughput } from "./judge-throughput.js";
+import { buildRankingInputs, buildReviewInputs } from "./judge-workloads.js";
 import { BENCH_MODEL_PARAMS, writeTinyGguf } from "./write-tiny-gguf.js";
 
-export interface ThroughputRun {
-  seconds: number;
-  methodsPerS: number;
-  promptTokens: number;
-  evaluatedTokens: number;
-  evaluatedTokensPerS: number;
-}
+export {
+  type JudgeThroughput,
+  type JudgeThroughputParams,
+  measureJudgeThroughput,
+} from "./judge-throughput.js";
 
-export interface ThroughputParams {
-  inputs: JudgeInput[];
-  modelPath?: string;
-  sequences?: number;
-  threads?: number;
-}
-
-export async function measureJudgeThroughput(
-  params: ThroughputParams,
-): Promise<{ naive: ThroughputRun; batched: ThroughputRun; speedup: number }> {
-  const model = await loadModel({
-    path: params.modelPath ?? (await writeTinyGguf({ ...BENCH_MODEL_PARAMS })),
-    gpu: false,
-  });
-  const run = async (sequences: number, reusePrefix: boolean): Promise<ThroughputRun> => {
-    const judge = await createModelJudge({
-      model,
-      sequences,
-      reusePrefix,
-      contextSize: 2048,
-      ...(params.threads ? { threads: params.threads } : {}),
-    });
-    await judge.score(params.inputs.slice(0, 1)); // warm-up; counted out below
-    const before = judge.stats();
-    const started = performance.now();
-    if (sequences === 1 && !reusePrefix) for (const input of params.inputs) await judge.score([input]);
-    else await judge.score(params.inputs);
-    const seconds = (performance.now() - started) / 1000;
-    const s = judge.stats();
-    await judge.dispose();
-    const evaluatedTokens = s.evaluatedTokens - before.evaluatedTokens;
-    return {
-      seconds,
-      methodsPerS: params.inputs.length / seconds,
-      promptTokens: s.promptTokens - before.promptTokens,
-      evaluatedTokens,
-      evaluatedTokensPerS: evaluatedTokens / seconds,
-    };
-  };
-  const naive = await run(1, false);
-  const batched = await run(params.sequences ?? 8, true);
-  await model.dispose();
-  return { naive, batched, speedup: naive.seconds / batched.seconds };
-}
-
-/** Candidates of one method share its description and signature: the ranking workload. */
+/** Synthetic candidates of one method that differ only near the end: the most prefix reuse a ranking can get. */
 export function makeCandidateInputs(methods: number, candidates: number): JudgeInput[] {
   return makeJudgeInputs(methods).flatMap((m) =>
     Array.from({ length: candidates }, (_, k) => ({
@@ -70,14 +23,19 @@ export function makeCandidateInputs(methods: number, candidates: number): JudgeI
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const threads = Number(process.env.LLAMA_THREADS ?? 0) || undefined;
+  const env = (name: string) => Number(process.env[name] ?? "") || undefined;
+  const options = {
+    modelPath: await writeTinyGguf({ ...BENCH_MODEL_PARAMS }),
+    contextSize: 2048,
+    ...(env("SEQUENCES") ? { sequences: env("SEQUENCES") as number } : {}),
+    ...(env("LLAMA_THREADS") ? { threads: env("LLAMA_THREADS") as number } : {}),
+    rounds: env("ROUNDS") ?? 3,
+    onProgress: (m: string) => process.stderr.write(`${m}\n`),
+  };
   const review = await measureJudgeThroughput({
-    inputs: makeJudgeInputs(32),
-    ...(threads ? { threads } : {}),
+    ...options,
+    inputs: await buildReviewInputs(env("METHODS") ?? 32),
   });
-  const ranking = await measureJudgeThroughput({
-    inputs: makeCandidateInputs(4, 8),
-    ...(threads ? { threads } : {}),
-  });
+  const ranking = await measureJudgeThroughput({ ...options, inputs: await buildRankingInputs(4, 8) });
   process.stdout.write(`${JSON.stringify({ review, ranking }, null, 2)}\n`);
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildJudgePrompt } from "../../src/judge/build-judge-prompt.js";
 import { createModelJudge } from "../../src/judge/create-model-judge.js";
+import { DEFAULT_PROMPT_TEMPLATE } from "../../src/judge/prompt-template.js";
 import type { Judge, JudgeResult } from "../../src/judge/types.js";
 import type { LlmModel } from "../../src/llm/llm-model.js";
 import { loadModel } from "../../src/llm/load-model.js";
@@ -8,6 +10,12 @@ import { writeTinyGguf } from "./write-tiny-gguf.js";
 
 const scores = (results: JudgeResult[]): number[] =>
   results.map((r) => (r.kind === "scored" ? r.score : Number.NaN));
+
+function commonPrefix(a: number[], b: number[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
 
 describe("createModelJudge on real inference", () => {
   let model: LlmModel;
@@ -48,6 +56,35 @@ describe("createModelJudge on real inference", () => {
     // Several sequences in one llama.cpp batch: its multi-sequence kernels round differently (~1e-7), see README.
     const batched = scores(await (await judgeOf({ sequences: 4 })).score(inputs));
     for (const [i, s] of batched.entries()) expect(s).toBeCloseTo(single[i] as number, 6);
+  });
+
+  it("on the CPU defaults to one sequence: scores bit-identical to one by one", async () => {
+    const inputs = makeJudgeInputs(6);
+    const naive = await judgeOf({ sequences: 1, reusePrefix: false });
+    const single: number[] = [];
+    for (const input of inputs) single.push(...scores(await naive.score([input])));
+    expect(scores(await (await judgeOf({})).score(inputs))).toEqual(single);
+  });
+
+  it("counts exactly the tokens it evaluates: each prompt minus the prefix its sequence already held", async () => {
+    const judge = await judgeOf({ sequences: 1 });
+    // Known order (one prompt per call), so the expected count does not depend on the plan's sorting.
+    const inputs = [...makeJudgeInputs(5)].reverse();
+    const prompts = inputs.map((i) => model.tokenize(buildJudgePrompt(i, DEFAULT_PROMPT_TEMPLATE)));
+    let expected = 0;
+    for (const [k, input] of inputs.entries()) {
+      const [r] = await judge.score([input]);
+      const prompt = prompts[k] as number[];
+      expect(r).toMatchObject({ kind: "scored", promptTokens: prompt.length });
+      const held = k === 0 ? 0 : commonPrefix(prompts[k - 1] as number[], prompt);
+      expected += prompt.length - Math.min(held, prompt.length - 1);
+    }
+    const stats = judge.stats();
+    expect(stats.promptTokens).toBe(prompts.reduce((n, p) => n + p.length, 0));
+    expect(stats.evaluatedTokens).toBe(expected);
+    // The same prompt again: only its last token is evaluated (its distribution is needed).
+    await judge.score([inputs.at(-1) as (typeof inputs)[0]]);
+    expect(judge.stats().evaluatedTokens).toBe(expected + 1);
   });
 
   it("evaluates fewer tokens than the prompts hold when prompts share a prefix", async () => {
