@@ -9,6 +9,7 @@ import { createJobHandlers } from "./github/create-job-handlers.js";
 import { createJobRouter } from "./github/create-job-router.js";
 import { createMetrics } from "./github/create-metrics.js";
 import { loadJavaParser } from "./java/load-java-parser.js";
+import { checkModelFiles } from "./llm/check-model-files.js";
 import { openQueue } from "./queue/open-queue.js";
 import type { Queue, WorkerPool } from "./queue/types.js";
 import { createJudgeLoader } from "./review/create-judge-loader.js";
@@ -89,6 +90,7 @@ async function startWorkers(p: {
   settings: ReturnType<typeof readServerEnv>;
   metrics?: ReturnType<typeof createMetrics>;
 }): Promise<WorkerPool> {
+  await reportModelFiles(p.probot, p.settings);
   const judge = createJudgeLoader({ model: p.settings.judgeModel, cache: p.store });
   const generator = createGeneratorLoader({ model: p.settings.generatorModel });
   const javaParser = await loadJavaParser();
@@ -117,6 +119,21 @@ async function startWorkers(p: {
       await generator.dispose();
     },
   };
+}
+
+/** Workers start even with a broken model (reviews then say the judge is unavailable), but say so now. */
+async function reportModelFiles(probot: Probot, settings: ReturnType<typeof readServerEnv>): Promise<void> {
+  if (!settings.judgeModel) {
+    probot.log.warn(
+      "no JUDGE_MODEL set: reviews will report the judge as unavailable until one is configured",
+    );
+  }
+  const problems = await checkModelFiles({ judge: settings.judgeModel, generator: settings.generatorModel });
+  for (const p of problems) {
+    const effect =
+      p.role === "judge" ? "reviews will report the judge as unavailable" : "suggestions will fail";
+    probot.log.error(`${p.role} model ${p.model} is unusable: ${p.message}; ${effect}`);
+  }
 }
 
 /**

@@ -116,9 +116,8 @@ describe("a judge model file that is truncated or not a GGUF", () => {
     },
   );
 
-  // KNOWN GAP (src/main.ts): `serve` loads JUDGE_MODEL lazily, on the first job, so a broken file is only reported
-  // in that job's check run, not when the server starts. Drop `.fails` once startup checks the file.
-  it.fails("serve with a truncated JUDGE_MODEL says so when it starts", async () => {
+  // The model is loaded on the first job, but its file is checked when the workers start.
+  it("serve with a truncated JUDGE_MODEL says so when it starts", async () => {
     const server = await startServerProcess({
       secret: "s",
       workers: 1,
