@@ -1,3 +1,4 @@
+import { mergeConfig } from "./merge-config.js";
 import { CONFIG_PATH, type ParseRepoConfigResult, parseRepoConfig } from "./parse-repo-config.js";
 
 /** The slice of a Probot Octokit this needs: @probot/octokit-plugin-config's `config.get`. */
@@ -27,7 +28,7 @@ export async function loadRepoConfig(
     const { config } = await octokit.config.get({
       ...repo,
       path: CONFIG_PATH,
-      defaults: (configs) => configs.reduce(mergeDeep, {}),
+      defaults: (configs) => configs.reduce(mergeConfig, {}),
     });
     merged = config;
   } catch (error) {
@@ -38,17 +39,4 @@ export async function loadRepoConfig(
     return { ok: false, error: `${CONFIG_PATH}: ${message.split("\n")[0]}` };
   }
   return parseRepoConfig(merged);
-}
-
-function mergeDeep(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...a };
-  for (const [key, value] of Object.entries(b)) {
-    const prev = out[key];
-    out[key] = isPlainObject(prev) && isPlainObject(value) ? mergeDeep(prev, value) : value;
-  }
-  return out;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }

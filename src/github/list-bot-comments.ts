@@ -1,16 +1,10 @@
 import { parseMarker } from "../review/render-marker.js";
+import type { ExistingComment } from "../review/types.js";
 import { toRetryableError } from "./to-retryable-error.js";
 import type { GitHubClient, RepoRef } from "./types.js";
 
-export interface FoundComment {
-  methodKey: string;
-  bodyHash: string;
-  commentId: number;
-  commentNodeId: string;
-  path: string;
-  line: number;
-  humanReplied: boolean;
-}
+/** A bot comment found on the PR by its marker (its state is the store's to know). */
+export type FoundComment = Omit<ExistingComment, "state">;
 
 /**
  * The app's own review comments on the PR, recognised by their marker, and whether a person replied.

@@ -2,6 +2,7 @@ import type { LlamaContext, LlamaContextSequence, Token } from "node-llama-cpp";
 import { ContextTooSmallError } from "./llm-errors.js";
 import type { LlmModel } from "./llm-model.js";
 import { planSequenceWork } from "./plan-sequence-work.js";
+import { splitEvaluation } from "./split-evaluation.js";
 
 export interface NextTokenEvaluatorOptions {
   /** Tokens per sequence; default min(train context, 4096). */
@@ -63,15 +64,23 @@ export async function createNextTokenEvaluator(
   async function evaluateOne(seq: LlamaContextSequence, prompt: number[], targets: number[]) {
     if (prompt.length === 0) throw new Error("cannot evaluate an empty prompt");
     if (prompt.length > size) throw new ContextTooSmallError(prompt.length, size);
-    // Keep the prefix this sequence already holds; the last token is always evaluated again for its distribution.
+    // Keep the prefix this sequence already holds, but evaluate at least the last two tokens: the last for its
+    // distribution, and never alone in a batch (see splitEvaluation), so reuse leaves the scores bit-identical.
     const common = reusePrefix ? seq.compareContextTokens(prompt as Token[]).firstDifferentIndex : 0;
-    const reuse = Math.min(common, prompt.length - 1);
+    const reuse = Math.max(0, Math.min(common, prompt.length - 2));
     if (reuse < seq.nextTokenIndex)
       await seq.eraseContextTokenRanges([{ start: reuse, end: seq.nextTokenIndex }]);
     const rest = prompt.slice(reuse) as Token[];
-    const last = rest.pop() as Token;
-    const out = await seq.controlledEvaluate([...rest, [last, { generateNext: { probabilities: true } }]]);
-    const probs = out[rest.length]?.next.probabilities;
+    const sizes = splitEvaluation(rest.length, context.batchSize);
+    let at = 0;
+    for (const n of sizes.slice(0, -1)) {
+      await seq.controlledEvaluate(rest.slice(at, at + n));
+      at += n;
+    }
+    const tail = rest.slice(at);
+    const last = tail.pop() as Token;
+    const out = await seq.controlledEvaluate([...tail, [last, { generateNext: { probabilities: true } }]]);
+    const probs = out[tail.length]?.next.probabilities;
     if (probs === undefined) throw new Error("llama.cpp returned no next-token probabilities");
     return {
       probabilities: targets.map((t) => probs.get(t as Token) ?? 0),

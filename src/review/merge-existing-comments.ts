@@ -1,15 +1,7 @@
 import type { PostedComment } from "../store/types.js";
 import type { ExistingComment } from "./types.js";
 
-interface OnPullRequest {
-  methodKey: string;
-  bodyHash: string;
-  commentId: number;
-  commentNodeId: string;
-  path: string;
-  line: number;
-  humanReplied: boolean;
-}
+type OnPullRequest = Omit<ExistingComment, "state">;
 
 /**
  * The comments that exist now: those found on the PR (a comment someone deleted no longer counts), with

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildJudgePrompt } from "../../src/judge/build-judge-prompt.js";
 import { createModelJudge } from "../../src/judge/create-model-judge.js";
 import { DEFAULT_PROMPT_TEMPLATE } from "../../src/judge/prompt-template.js";
-import type { Judge, JudgeResult } from "../../src/judge/types.js";
+import type { Judge, JudgeInput, JudgeResult } from "../../src/judge/types.js";
 import type { LlmModel } from "../../src/llm/llm-model.js";
 import { loadModel } from "../../src/llm/load-model.js";
 import { makeJudgeInputs } from "./judge-fixtures.js";
@@ -66,6 +66,14 @@ describe("createModelJudge on real inference", () => {
     expect(scores(await (await judgeOf({})).score(inputs))).toEqual(single);
   });
 
+  it("scores a prompt its sequence already holds bit-identically (never one token alone in a batch)", async () => {
+    const input = makeJudgeInputs(1)[0] as JudgeInput;
+    const naive = await judgeOf({ sequences: 1, reusePrefix: false });
+    const reused = await judgeOf({ sequences: 1 });
+    const once = scores(await naive.score([input]));
+    expect(scores(await reused.score([input, input]))).toEqual([...once, ...once]);
+  });
+
   it("counts exactly the tokens it evaluates: each prompt minus the prefix its sequence already held", async () => {
     const judge = await judgeOf({ sequences: 1 });
     // Known order (one prompt per call), so the expected count does not depend on the plan's sorting.
@@ -77,14 +85,14 @@ describe("createModelJudge on real inference", () => {
       const prompt = prompts[k] as number[];
       expect(r).toMatchObject({ kind: "scored", promptTokens: prompt.length });
       const held = k === 0 ? 0 : commonPrefix(prompts[k - 1] as number[], prompt);
-      expected += prompt.length - Math.min(held, prompt.length - 1);
+      expected += prompt.length - Math.min(held, prompt.length - 2);
     }
     const stats = judge.stats();
     expect(stats.promptTokens).toBe(prompts.reduce((n, p) => n + p.length, 0));
     expect(stats.evaluatedTokens).toBe(expected);
-    // The same prompt again: only its last token is evaluated (its distribution is needed).
-    await judge.score([inputs.at(-1) as (typeof inputs)[0]]);
-    expect(judge.stats().evaluatedTokens).toBe(expected + 1);
+    // The same prompt again: its last two tokens are evaluated (the last alone would round differently).
+    await judge.score([inputs.at(-1) as JudgeInput]);
+    expect(judge.stats().evaluatedTokens).toBe(expected + 2);
   });
 
   it("evaluates fewer tokens than the prompts hold when prompts share a prefix", async () => {

@@ -1,4 +1,5 @@
 import { parse } from "yaml";
+import { mergeConfig } from "../../config/merge-config.js";
 import { CONFIG_PATH, parseRepoConfig } from "../../config/parse-repo-config.js";
 import { UsageError } from "../../errors.js";
 
@@ -31,14 +32,5 @@ export function mergeConfigOverrides(
   base: Record<string, unknown>,
   overrides: Record<string, unknown>,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(overrides)) {
-    const prev = out[key];
-    out[key] = isPlainObject(prev) && isPlainObject(value) ? mergeConfigOverrides(prev, value) : value;
-  }
-  return out;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  return mergeConfig(base, overrides);
 }
