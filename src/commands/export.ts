@@ -1,8 +1,14 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { UsageError } from "../errors.js";
 import { buildTrainingExamples } from "../eval/build-training-examples.js";
 import { renderEvalLines, renderTrainingLines } from "../eval/render-export-lines.js";
-import { DEFAULT_PROMPT_TEMPLATE } from "../judge/prompt-template.js";
+import {
+  DEFAULT_PROMPT_TEMPLATE,
+  type PromptTemplate,
+  parsePromptTemplate,
+} from "../judge/prompt-template.js";
+import { readModelCatalog } from "../llm/read-model-catalog.js";
 import { openStore } from "../store/open-store.js";
 import { runAction } from "./run-action.js";
 
@@ -10,6 +16,17 @@ interface ExportOptions {
   out: string;
   databaseUrl?: string;
   evalOut?: string;
+  template?: string;
+}
+
+/** The training prompts must be the ones the judge will see: the template of the judge being trained. */
+async function exportTemplate(name: string | undefined): Promise<PromptTemplate> {
+  if (!name) return DEFAULT_PROMPT_TEMPLATE;
+  const entry = (await readModelCatalog()).find((m) => m.name === name);
+  if (!entry?.template) {
+    throw new UsageError(`--template ${name}: no judge of that name with a template in models/models.json`);
+  }
+  return parsePromptTemplate(entry.template, `models/models.json (${entry.name})`);
 }
 
 export function registerExportCommand(program: Command): void {
@@ -21,8 +38,10 @@ export function registerExportCommand(program: Command): void {
     .requiredOption("--out <file.jsonl>", "training examples, one JSON object per line")
     .option("--database-url <url>", "store to read (default: DATABASE_URL, else sqlite:./data/java-judge.db)")
     .option("--eval-out <file.jsonl>", "also write the records as an `eval` dataset")
+    .option("--template <name>", "render prompts in this models.json judge's template (default: DESIGN's)")
     .action(
       runAction(async (options: ExportOptions) => {
+        const template = await exportTemplate(options.template);
         const url = options.databaseUrl ?? process.env.DATABASE_URL ?? "sqlite:./data/java-judge.db";
         const store = await openStore(url);
         let records: Awaited<ReturnType<typeof store.listFeedback>>;
@@ -31,7 +50,7 @@ export function registerExportCommand(program: Command): void {
         } finally {
           await store.close();
         }
-        const set = buildTrainingExamples(records, DEFAULT_PROMPT_TEMPLATE);
+        const set = buildTrainingExamples(records, template);
         await writeFile(options.out, renderTrainingLines(set.examples));
         if (options.evalOut) await writeFile(options.evalOut, renderEvalLines(set.examples));
         process.stderr.write(

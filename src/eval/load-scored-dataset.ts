@@ -2,14 +2,14 @@
 import { readFile } from "node:fs/promises";
 import { UsageError } from "../errors.js";
 import { loadJavaParser } from "../java/load-java-parser.js";
-import { createModelJudge } from "../judge/create-model-judge.js";
+import { openJudge } from "../judge/open-judge.js";
 import type { Judge, ScoreProgress } from "../judge/types.js";
 import { parseDataset } from "./parse-dataset.js";
 import { type ScoredDataset, scoreDataset } from "./score-dataset.js";
 
 export interface LoadScoredDatasetParams {
   datasetPath: string;
-  /** GGUF path of the judge model. */
+  /** The judge: a GGUF path or a models.json name (its template applies); `a,b` is an ensemble. */
   model: string;
   requireTaskId?: boolean;
   /** Where progress lines go (stderr in the CLI). */
@@ -37,7 +37,7 @@ export async function loadScoredDataset(params: LoadScoredDatasetParams): Promis
   const lines = parseDataset({ text, source, requireTaskId: params.requireTaskId ?? false });
   const parser = await loadJavaParser();
   params.log(`loading the judge ${params.model}`);
-  const judge = params.judge ?? (await createModelJudge({ model: params.model }));
+  const judge = params.judge ?? (await openJudge({ model: params.model }));
   try {
     const started = performance.now();
     const scored = await scoreDataset({

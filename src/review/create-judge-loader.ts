@@ -1,8 +1,6 @@
 import { createCachedJudge } from "../judge/create-cached-judge.js";
-import { createModelJudge } from "../judge/create-model-judge.js";
-import { parsePromptTemplate } from "../judge/prompt-template.js";
+import { openJudge } from "../judge/open-judge.js";
 import type { Judge } from "../judge/types.js";
-import { resolveModel } from "../llm/resolve-model.js";
 import type { ScoreCache } from "../store/types.js";
 
 export interface JudgeLoader {
@@ -35,13 +33,6 @@ async function load(params: { model: string | undefined; cache: ScoreCache }): P
     throw new Error(
       "no judge model configured: set JUDGE_MODEL to a GGUF path or a name from models/models.json",
     );
-  const resolved = await resolveModel(params.model);
-  const judge = await createModelJudge({
-    model: resolved.path,
-    ...(resolved.entry?.template === undefined
-      ? {}
-      : { template: parsePromptTemplate(resolved.entry.template, `models.json "${resolved.entry.name}"`) }),
-    ...(resolved.entry ? { name: resolved.entry.name } : {}),
-  });
-  return createCachedJudge(judge, params.cache);
+  // Names resolve through models.json (with their prompt template); `a,b` makes an ensemble.
+  return createCachedJudge(await openJudge({ model: params.model }), params.cache);
 }

@@ -1,5 +1,5 @@
 // Judge throughput on a generated ~14M-parameter model, both workloads, as JSON. Run:
-//   npx tsx test/model/measure-judge-throughput.ts   (env: SEQUENCES, LLAMA_THREADS, ROUNDS, METHODS)
+//   npx tsx test/model/measure-judge-throughput.ts   (env: SEQUENCES, LLAMA_THREADS, LIMIT_CHUNK, ROUNDS, METHODS)
 import type { JudgeInput } from "../../src/judge/types.js";
 import { makeJudgeInputs } from "./judge-fixtures.js";
 import { measureJudgeThroughput } from "./judge-throughput.js";
@@ -29,6 +29,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     contextSize: 2048,
     ...(env("SEQUENCES") ? { sequences: env("SEQUENCES") as number } : {}),
     ...(env("LLAMA_THREADS") ? { threads: env("LLAMA_THREADS") as number } : {}),
+    ...(env("LIMIT_CHUNK") ? { limitChunkTokens: env("LIMIT_CHUNK") as number } : {}),
     rounds: env("ROUNDS") ?? 3,
     onProgress: (m: string) => process.stderr.write(`${m}\n`),
   };

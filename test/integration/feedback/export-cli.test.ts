@@ -117,3 +117,45 @@ describe("recordFlaggedMethodChanged + java-judge export", () => {
     ).rejects.toMatchObject({ stderr: expect.stringMatching(/^java-judge: .+\n$/) });
   });
 });
+
+describe("java-judge export --template", () => {
+  it("an unknown judge name is a usage error, before the store is read", async () => {
+    const failure = await run("node", [
+      "bin/java-judge.js",
+      "export",
+      "--out",
+      join(tmpdir(), "never.jsonl"),
+      "--template",
+      "no-such-judge",
+      "--database-url",
+      "mysql://never-opened",
+    ]).catch((e) => e);
+    expect(failure.code).toBe(2);
+    expect(failure.stderr.trim().split("\n")).toEqual([
+      "java-judge: --template no-such-judge: no judge of that name with a template in models/models.json",
+    ]);
+  });
+
+  it("renders the prompts in a models.json judge's template", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jj-export-t-"));
+    const url = `sqlite:${join(dir, "db.sqlite")}`;
+    const store = await openStore(url);
+    await recordFlaggedMethodChanged({ store, comment, before, afterCode: fixed, now: NOW });
+    await store.close();
+    const out = join(dir, "train.jsonl");
+    await run("node", [
+      "bin/java-judge.js",
+      "export",
+      "--out",
+      out,
+      "--database-url",
+      url,
+      "--template",
+      "judge-qwen2.5-coder-3b",
+    ]);
+    const [line] = readFileSync(out, "utf8").split("\n");
+    expect(JSON.parse(line ?? "{}").prompt).toMatch(
+      /^### Description\n.*\n### Rating \(1 = correct, 0 = incorrect\)\n$/s,
+    );
+  });
+});
