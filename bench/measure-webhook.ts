@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { openQueue } from "../src/queue/open-queue.js";
 import { pullRequestPayload } from "../test/integration/support/webhook-payloads.js";
-import { type Delivery, percentile, sendDeliveries, signedHeaders } from "./support/sign-webhook.js";
+import {
+  createDeliveryAgent,
+  type Delivery,
+  percentile,
+  sendDeliveries,
+  signedHeaders,
+} from "./support/sign-webhook.js";
 import { startServerProcess } from "./support/start-server-process.js";
 
 export interface WebhookFigures {
@@ -19,16 +25,20 @@ export interface WebhookFigures {
   seconds: number;
   /** Peak resident memory of the server process (VmHWM), MB; null off Linux. */
   serverPeakRssMB: number | null;
+  /** Server CPU time (user + system) per measured delivery, ms: what the ack costs, whatever else runs. */
+  serverCpuMsPerDelivery: number | null;
+  /** The load generator's CPU per delivery, ms: it shares the machine with the server. */
+  clientCpuMsPerDelivery: number;
 }
 
 const SECRET = "bench-secret";
 
 /** `pull_request.opened` deliveries, each for its own PR and head, so each must make exactly one job. */
-export function makePullRequestDeliveries(count: number, prefix = "bench"): Delivery[] {
+export function makePullRequestDeliveries(count: number, prefix = "bench", firstNumber = 1000): Delivery[] {
   return Array.from({ length: count }, (_, i) => {
     const payload = pullRequestPayload("opened", i.toString(16).padStart(40, "a"));
-    payload.number = 1000 + i;
-    payload.pull_request.number = 1000 + i;
+    payload.number = firstNumber + i;
+    payload.pull_request.number = firstNumber + i;
     return { id: `${prefix}-${i}`, event: "pull_request", body: JSON.stringify(payload) };
   });
 }
@@ -40,31 +50,32 @@ export async function measureWebhook(params: {
   onProgress?: (msg: string) => void;
 }): Promise<WebhookFigures> {
   const server = await startServerProcess({ secret: SECRET, workers: 0 });
+  const agent = createDeliveryAgent(params.concurrency);
   try {
     const deliveries = makePullRequestDeliveries(params.deliveries);
     const headers = (d: Delivery) => signedHeaders(d, SECRET);
-    // Warm-up on other ids (the first requests compile the verification and enqueue paths); not counted.
-    const warm = makePullRequestDeliveries(20, "warm").map((d, i) => ({
-      ...d,
-      body: d.body.replace(/"number":10/g, `"number":9${i}`),
-    }));
-    await sendDeliveries({ url: server.webhookUrl, deliveries: warm, concurrency: 4, headers });
+    const send = (list: Delivery[]) =>
+      sendDeliveries({
+        url: server.webhookUrl,
+        deliveries: list,
+        concurrency: params.concurrency,
+        headers,
+        agent,
+      });
+    // Warm-up on other ids and PRs, not counted: the first requests compile the verification and enqueue
+    // paths, and at full concurrency they open the connections the measured run keeps alive.
+    const warm = makePullRequestDeliveries(Math.max(20, params.concurrency), "warm", 100_000);
+    await send(warm);
     params.onProgress?.(`webhook: ${params.deliveries} deliveries at concurrency ${params.concurrency}`);
+    const serverCpuBefore = readCpuMs(server.child.pid);
+    const clientCpuBefore = process.cpuUsage();
     const started = performance.now();
-    const results = await sendDeliveries({
-      url: server.webhookUrl,
-      deliveries,
-      concurrency: params.concurrency,
-      headers,
-    });
+    const results = await send(deliveries);
     const seconds = (performance.now() - started) / 1000;
+    const serverCpuAfter = readCpuMs(server.child.pid);
+    const clientCpu = process.cpuUsage(clientCpuBefore);
     const again = deliveries.filter((_, i) => i % 10 === 0);
-    await sendDeliveries({
-      url: server.webhookUrl,
-      deliveries: again,
-      concurrency: params.concurrency,
-      headers,
-    });
+    await send(again);
     const serverPeakRssMB = readPeakRssMB(server.child.pid);
     const queue = await openQueue({ databaseUrl: server.databaseUrl });
     const counts = await queue.counts();
@@ -81,9 +92,26 @@ export async function measureWebhook(params: {
       redeliveries: again.length,
       seconds,
       serverPeakRssMB,
+      serverCpuMsPerDelivery:
+        serverCpuBefore === null || serverCpuAfter === null
+          ? null
+          : (serverCpuAfter - serverCpuBefore) / params.deliveries,
+      clientCpuMsPerDelivery: (clientCpu.user + clientCpu.system) / 1000 / params.deliveries,
     };
   } finally {
+    agent.destroy();
     await server.stop();
+  }
+}
+
+/** utime + stime of a process from /proc (clock ticks, 100 per second on Linux); null off Linux. */
+function readCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
   }
 }
 

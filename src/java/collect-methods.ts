@@ -38,8 +38,9 @@ export function collectMethods(root: Node, source: string, path: string): Locate
     const start = node.startIndex;
     while (open.length > 0 && (open.at(-1)?.end ?? 0) <= start) open.pop();
     const chain = open.at(-1)?.chain ?? "";
-    if (METHODS.has(node.type)) {
-      methods.push(describeMethod({ node, source, path, className: chain }));
+    const type = node.type;
+    if (METHODS.has(type)) {
+      methods.push(describeMethod({ node, type, source, path, className: chain }));
     } else {
       const element = scopeElement(node);
       open.push({ end: node.endIndex, chain: chain === "" ? element : `${chain}.${element}` });

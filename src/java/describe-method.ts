@@ -2,10 +2,13 @@ import type { Node } from "web-tree-sitter";
 import type { LocatedMethod } from "./collect-methods.js";
 import { collapseWhitespace, methodHash, methodKey, removeWhitespace } from "./method-key.js";
 import { isJavadoc, parseJavadoc, parseMarkdownDoc } from "./parse-javadoc.js";
+import { recoverConstructorName } from "./recover-constructor-name.js";
 import type { ExtractedMethod } from "./types.js";
 
 export interface DescribeMethodParams {
   node: Node;
+  /** The node's type, which the caller has already read. */
+  type: string;
   source: string;
   path: string;
   className: string;
@@ -19,32 +22,42 @@ const PARAMETER_ANNOTATIONS = new Set([
   "variable_declarator",
 ]);
 
-/** Turns one declaration node into plain data (the node itself never leaves src/java). */
-export function describeMethod({ node, source, path, className }: DescribeMethodParams): LocatedMethod {
-  const tokens = node.children.filter((child) => !child.isExtra);
-  const first = tokens[0] ?? node;
-  const last = tokens.at(-1) ?? node;
+/**
+ * Turns one declaration node into plain data (the node itself never leaves src/java). Every property of a
+ * tree-sitter node is a call into WASM, so each is read once and only where needed: those calls, not the
+ * parse, were half the time of extraction.
+ */
+export function describeMethod({ node, type, source, path, className }: DescribeMethodParams): LocatedMethod {
+  const children = node.children;
+  const first = firstToken(children) ?? node;
+  const last = lastToken(children) ?? node;
   const start = first.startIndex;
   const end = last.endIndex;
   const body = node.childForFieldName("body");
   const terminator = last.type === ";" ? last.startIndex : end;
   const signatureEnd = body ? body.startIndex : terminator;
-  const name = node.childForFieldName("name")?.text ?? "";
-  const kind = node.type.includes("constructor") ? "constructor" : "method";
+  const declaredName = node.childForFieldName("name")?.text ?? "";
+  const constructorName = declaredName === "" && body ? recoverConstructorName(node, type) : null;
+  const name = constructorName ?? declaredName;
+  const kind = constructorName !== null || type.includes("constructor") ? "constructor" : "method";
   const parameterTypes =
-    node.type === "compact_constructor_declaration"
+    type === "compact_constructor_declaration"
       ? recordComponentTypes(node)
       : parameterTypesOf(node.childForFieldName("parameters"));
   const returnType = kind === "method" ? returnTypeOf(node) : null;
   const typeParameters = node.childForFieldName("type_parameters");
   const lineStart = source.lastIndexOf("\n", start - 1) + 1;
   const text = source.slice(start, end);
+  const header = source.slice(start, signatureEnd);
   const method = {
     path,
     name,
     kind,
     className,
-    signature: collapseWhitespace(withoutComments(node, source, start, signatureEnd)),
+    // Every comment starts with `/`: without one, there is no comment to cut and no tree to walk.
+    signature: collapseWhitespace(
+      header.includes("/") ? withoutComments(node, source, start, signatureEnd) : header,
+    ),
     startLine: first.startPosition.row + 1,
     endLine: last.endPosition.row + 1,
     javadoc: javadocBefore(node),
@@ -54,7 +67,7 @@ export function describeMethod({ node, source, path, className }: DescribeMethod
     parameterTypes,
     returnType,
     typeParameters: typeParameters ? collapseWhitespace(typeParameters.text) : null,
-    throws: throwsOf(tokens),
+    throws: text.includes("throws") ? throwsOf(children) : [],
   } satisfies Omit<ExtractedMethod, "key" | "hash">;
   return { method: { ...method, key: methodKey(method), hash: methodHash(text) }, start, end };
 }
@@ -91,8 +104,18 @@ function returnTypeOf(node: Node): string | null {
   return collapseWhitespace(type.text + dimensions);
 }
 
-function throwsOf(tokens: Node[]): string[] {
-  const clause = tokens.find((t) => t.type === "throws");
+function firstToken(children: Node[]): Node | undefined {
+  for (const child of children) if (!child.isExtra) return child;
+  return undefined;
+}
+
+function lastToken(children: Node[]): Node | undefined {
+  for (let i = children.length - 1; i >= 0; i--) if (!children[i]?.isExtra) return children[i];
+  return undefined;
+}
+
+function throwsOf(children: Node[]): string[] {
+  const clause = children.find((t) => t.type === "throws" && !t.isExtra);
   if (!clause) return [];
   return clause.namedChildren.filter((t) => !t.isExtra).map((t) => removeWhitespace(t.text));
 }

@@ -1,12 +1,18 @@
 import type { Parser } from "web-tree-sitter";
 import { collectMethods, type LocatedMethod } from "./collect-methods.js";
+import { isDeclarableName } from "./is-declarable-name.js";
 import { findSwallow, maskRange, type Swallow } from "./recover-swallowed.js";
 import type { ExtractedMethod } from "./types.js";
 
 /** Each round repairs one broken method; past this many the file is left as tree-sitter read it. */
 const MAX_REPAIRS = 20;
 
-/** Parses one file and returns its methods in file order; every tree is freed before returning. */
+/**
+ * Parses one file and returns its methods in file order; every tree is freed before returning. Declarations
+ * without a name a declaration can have are tree-sitter's recoveries of other code (`r.run();` read as one),
+ * not methods anyone wrote: they take part in the repairs (they may have swallowed real members) but are not
+ * returned, so no blank row reaches a report.
+ */
 export function extractFromParser(parser: Parser, path: string, source: string): ExtractedMethod[] {
   // A BOM would be an error token to the grammar; a space keeps every offset where it was.
   let parsed = source.startsWith("\uFEFF") ? ` ${source.slice(1)}` : source;
@@ -22,7 +28,10 @@ export function extractFromParser(parser: Parser, path: string, source: string):
     parsed = maskRange(parsed, repair.swallow.mask);
     found = parseMethods(parser, parsed, source, path);
   }
-  return [...kept, ...found].sort((a, b) => a.start - b.start).map((m) => m.method);
+  return [...kept, ...found]
+    .filter((m) => isDeclarableName(m.method.name))
+    .sort((a, b) => a.start - b.start)
+    .map((m) => m.method);
 }
 
 function firstSwallow(

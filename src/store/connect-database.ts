@@ -1,7 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase as SqliteDialectDatabase,
+  sql,
+} from "kysely";
 import pg from "pg";
 import { createMigrationProvider } from "./migrations.js";
 import { type DatabaseTarget, parseDatabaseUrl, redact } from "./parse-database-url.js";
@@ -11,7 +18,18 @@ import type { Database } from "./schema.js";
 export interface Connection {
   readonly db: Kysely<Database>;
   readonly target: DatabaseTarget;
+  /**
+   * The better-sqlite3 handle behind `db` (SQLite only), for hot paths that run their own prepared statements.
+   * Use it only inside `db.connection().execute(...)`, which holds Kysely's lock on the one connection, and
+   * without awaiting in between: otherwise a Kysely transaction in flight would swallow the statements.
+   */
+  readonly sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
+}
+
+interface Opened {
+  db: Kysely<Database>;
+  sqlite?: SqliteDatabase.Database;
 }
 
 /**
@@ -19,15 +37,16 @@ export interface Connection {
  * a second connection in the same process waiting on the file's lock would block the event loop that the first
  * needs to finish its transaction (a stall until busy_timeout). One connection serializes them instead.
  */
-const sharedSqlite = new Map<string, { db: Promise<Kysely<Database>>; refs: number }>();
+const sharedSqlite = new Map<string, { opened: Promise<Opened>; refs: number }>();
 
 /** Opens DATABASE_URL (creating the SQLite file and its folder, or the PostgreSQL schema) and migrates it. */
 export async function connectDatabase(databaseUrl: string): Promise<Connection> {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.kind === "sqlite" && target.path !== ":memory:") return connectSharedSqlite(target);
-  const db = target.kind === "sqlite" ? openSqlite(target.path) : await openPostgres(target, databaseUrl);
-  await migrateOrDestroy(db, target);
-  return closeOnce(target, db, () => db.destroy());
+  const opened =
+    target.kind === "sqlite" ? openSqlite(target.path) : { db: await openPostgres(target, databaseUrl) };
+  await migrateOrDestroy(opened.db, target);
+  return closeOnce(target, opened, () => opened.db.destroy());
 }
 
 async function connectSharedSqlite(target: Extract<DatabaseTarget, { kind: "sqlite" }>): Promise<Connection> {
@@ -35,34 +54,34 @@ async function connectSharedSqlite(target: Extract<DatabaseTarget, { kind: "sqli
   let entry = sharedSqlite.get(key);
   if (!entry) {
     const opening = (async () => {
-      const db = openSqlite(target.path);
-      await migrateOrDestroy(db, target);
-      return db;
+      const opened = openSqlite(target.path);
+      await migrateOrDestroy(opened.db, target);
+      return opened;
     })();
-    entry = { db: opening, refs: 0 };
+    entry = { opened: opening, refs: 0 };
     sharedSqlite.set(key, entry);
     opening.catch(() => sharedSqlite.delete(key));
   }
   entry.refs++;
   const shared = entry;
-  let db: Kysely<Database>;
+  let opened: Opened;
   try {
-    db = await shared.db;
+    opened = await shared.opened;
   } catch (error) {
     shared.refs--;
     throw error;
   }
-  return closeOnce(target, db, async () => {
+  return closeOnce(target, opened, async () => {
     if (--shared.refs > 0) return;
     sharedSqlite.delete(key);
-    await db.destroy();
+    await opened.db.destroy();
   });
 }
 
-function closeOnce(target: DatabaseTarget, db: Kysely<Database>, close: () => Promise<void>): Connection {
+function closeOnce(target: DatabaseTarget, opened: Opened, close: () => Promise<void>): Connection {
   let closed = false;
   return {
-    db,
+    ...opened,
     target,
     async close() {
       if (closed) return;
@@ -81,7 +100,7 @@ async function migrateOrDestroy(db: Kysely<Database>, target: DatabaseTarget): P
   }
 }
 
-function openSqlite(path: string): Kysely<Database> {
+function openSqlite(path: string): Opened {
   if (path !== ":memory:") {
     try {
       mkdirSync(dirname(path), { recursive: true });
@@ -97,11 +116,39 @@ function openSqlite(path: string): Kysely<Database> {
       `cannot open the SQLite database ${path}: ${(error as Error).message}; check the path and its permissions`,
     );
   }
-  // WAL + busy timeout: several processes (server, workers) share one file.
+  // WAL + busy timeout: several processes (server, workers) share one file. synchronous = NORMAL in WAL: a
+  // commit is in the WAL (the OS's page cache) before it returns, so it survives the process being killed;
+  // only a power loss or kernel crash can lose the commits since the last checkpoint's fsync.
   handle.pragma("journal_mode = WAL");
   handle.pragma("busy_timeout = 5000");
   handle.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachePreparedStatements(handle) }),
+  });
+  return { db, sqlite: handle };
+}
+
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely's SQLite driver prepares every query again, each time it runs (a tenth of a webhook's CPU). The same
+ * SQL text gets the same statement back, unless that one is mid-iteration (a streamed select).
+ */
+function cachePreparedStatements(handle: SqliteDatabase.Database): SqliteDialectDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(text: string) {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) return cached;
+      const stmt = handle.prepare(text);
+      if (cached) return stmt;
+      // A bounded cache: SQL with a variable number of parameters (`in (?, ?, ...)`) has many texts.
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+      cache.set(text, stmt);
+      return stmt;
+    },
+  };
 }
 
 async function openPostgres(

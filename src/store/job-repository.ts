@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { EnqueueResult, Job, JobInput, QueueCounts } from "../queue/types.js";
 import { connectDatabase } from "./connect-database.js";
+import { createJobInserter } from "./create-job-inserter.js";
 import type { JobOutcome, LeaseState } from "./job-outcome.js";
 import type { Database, JobTable } from "./schema.js";
 
@@ -17,9 +18,14 @@ export interface JobRepository {
 
 export async function openJobRepository(databaseUrl: string): Promise<JobRepository> {
   const connection = await connectDatabase(databaseUrl);
-  const { db } = connection;
+  const { db, sqlite } = connection;
+  if (!sqlite) {
+    await connection.close();
+    throw new Error(`the SQLite job queue needs a sqlite: DATABASE_URL, got ${connection.target.kind}`);
+  }
+  const insert = createJobInserter(db, sqlite, toJob);
   return {
-    insert: (input, id, now) => insertJob(db, input, id, now),
+    insert,
     claim: (params) => claimJob(db, params),
     async renew({ jobId, owner, now, leaseMs }) {
       const row = await db
@@ -54,65 +60,6 @@ export async function openJobRepository(databaseUrl: string): Promise<JobReposit
     },
     close: () => connection.close(),
   };
-}
-
-async function insertJob(
-  db: Kysely<Database>,
-  input: JobInput,
-  id: string,
-  now: Date,
-): Promise<EnqueueResult> {
-  return db.transaction().execute(async (trx) => {
-    const at = now.toISOString();
-    // Writing first takes SQLite's write lock at once, so two processes never both see "no such delivery".
-    const inserted = await trx
-      .insertInto("jobs")
-      .values({
-        id,
-        type: input.type,
-        delivery_id: input.deliveryId,
-        supersede_key: input.supersedeKey ?? null,
-        payload: JSON.stringify(input.payload),
-        state: "queued",
-        attempt: 0,
-        run_after_ms: now.getTime(),
-        created_at: at,
-        updated_at: at,
-      })
-      .onConflict((oc) => oc.column("delivery_id").doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!inserted) {
-      const existing = await trx
-        .selectFrom("jobs")
-        .select("id")
-        .where("delivery_id", "=", input.deliveryId)
-        .executeTakeFirstOrThrow();
-      return { id: existing.id, created: false, superseded: [] };
-    }
-    if (input.supersedeKey === undefined) return { id, created: true, superseded: [] };
-    const older = await trx
-      .selectFrom("jobs")
-      .selectAll()
-      .where("supersede_key", "=", input.supersedeKey)
-      .where("state", "in", ["queued", "running"])
-      .where("superseded_by", "is", null)
-      .where("id", "!=", id)
-      .execute();
-    for (const row of older) {
-      // A queued job ends here; a running one keeps its lease and learns at its next renewal.
-      await trx
-        .updateTable("jobs")
-        .set({
-          superseded_by: id,
-          updated_at: at,
-          ...(row.state === "queued" ? { state: "superseded" } : {}),
-        })
-        .where("id", "=", row.id)
-        .execute();
-    }
-    return { id, created: true, superseded: older.map(toJob) };
-  });
 }
 
 async function claimJob(

@@ -16,6 +16,18 @@ const patches = readdirSync(DIFFS)
   .filter((f) => f.endsWith(".patch"))
   .sort();
 const MUTANTS_PER_FILE = 450;
+const STATEMENT_KEYWORDS = new Set([
+  "if",
+  "for",
+  "while",
+  "do",
+  "switch",
+  "case",
+  "return",
+  "new",
+  "this",
+  "void",
+]);
 
 let parser: JavaParser;
 beforeAll(async () => {
@@ -31,8 +43,10 @@ function checkMethods(source: string, methods: ExtractedMethod[]): string | null
     if (!source.includes(m.text)) return `${m.name}'s text is not in the file`;
     if (m.text.split("\n").length !== m.endLine - m.startLine + 1)
       return `${m.name}'s text has ${m.text.split("\n").length} lines for span ${m.startLine}-${m.endLine}`;
-    // Recovery can leave a declaration whose name is MISSING; it must then be marked broken (hence skipped).
-    if (!m.name && !m.hasError) return `a nameless method at ${m.startLine} not marked hasError`;
+    // Recovery leaves declarations whose name is MISSING or a keyword (a statement read as a member): a
+    // method nobody wrote, and a blank row in the check run's table.
+    if (m.name === "") return `a nameless method at ${m.startLine}`;
+    if (STATEMENT_KEYWORDS.has(m.name)) return `a method named \`${m.name}\` at ${m.startLine}`;
     if (!m.key) return `a method without key at ${m.startLine}`;
   }
   return null;
@@ -42,7 +56,8 @@ function checkMethods(source: string, methods: ExtractedMethod[]): string | null
 describe("fuzz: mutated and truncated real Java through extraction and change detection", () => {
   it.each(javaFiles)(
     `%s: ${MUTANTS_PER_FILE} mutants, no throw, spans inside the file`,
-    { timeout: 15_000 },
+    // About 3 s alone; the margin is for a 2-core machine shared with other test files.
+    { timeout: 60_000 },
     (file) => {
       const original = read(JAVA, file);
       const base = parser.extractMethods(file, original);

@@ -13,10 +13,10 @@ describe("judge throughput measurement", () => {
     const review = await buildReviewInputs(12);
     expect(review).toHaveLength(12);
     expect(new Set(review.map((m) => m.code)).size).toBe(12);
-    const ranking = await buildRankingInputs(2, 4);
-    expect(ranking).toHaveLength(8);
-    expect(new Set(ranking.map((m) => m.code)).size).toBe(8);
-    expect(new Set(ranking.map((m) => m.signature)).size).toBe(2);
+    const ranking = await buildRankingInputs(4, 8);
+    expect(ranking).toHaveLength(32);
+    expect(new Set(ranking.map((m) => m.code)).size).toBe(32);
+    expect(new Set(ranking.map((m) => m.signature)).size).toBe(4);
     expect(mutateBody("int f() { return a < 1; }", 0)).toBe("int f() { return a <= 1; }");
     expect(mutateBody("int f() { return a < 1; }", 1)).toBe("int f() { return a < 2; }");
   });

@@ -31,18 +31,23 @@ export async function buildReviewInputs(count = 32): Promise<JudgeInput[]> {
 }
 
 /**
- * The ranking workload: `candidates` versions of each of `methods` methods (of at least `minChars` characters), as a
- * generator proposes them: the same description and signature, bodies that differ from one point on. Candidate 0 is
- * the method itself; candidate k changes the k-th operator or number of the body, so the points spread over it.
+ * The ranking workload: `candidates` versions of each of the first `methods` methods that have enough operators and
+ * numbers to vary, as a generator proposes them: the same description and signature, bodies that differ from one
+ * point on. Candidate 0 is the method itself; candidate k changes the k-th operator or number of the body, so the
+ * points spread over it and no two candidates are the same.
  */
-export async function buildRankingInputs(methods = 4, candidates = 8, minChars = 150): Promise<JudgeInput[]> {
-  const bases = (await buildReviewInputs(Number.POSITIVE_INFINITY)).filter((m) => m.code.length >= minChars);
-  return bases.slice(0, methods).flatMap((m) =>
-    Array.from({ length: candidates }, (_, k) => ({
-      ...m,
-      code: k === 0 ? m.code : mutateBody(m.code, k - 1),
-    })),
+export async function buildRankingInputs(methods = 4, candidates = 8): Promise<JudgeInput[]> {
+  const bases = (await buildReviewInputs(Number.POSITIVE_INFINITY)).filter(
+    (m) => mutationSites(m.code).length >= candidates - 1,
   );
+  return bases
+    .slice(0, methods)
+    .flatMap((m) =>
+      Array.from({ length: candidates }, (_, k) => ({
+        ...m,
+        code: k === 0 ? m.code : mutateBody(m.code, k - 1),
+      })),
+    );
 }
 
 // "->" is matched only so that its characters are not taken for operators.
@@ -63,14 +68,20 @@ const SWAP: Record<string, string> = {
   "*": "/",
 };
 
-/** Changes the (k mod sites)-th mutation site after the body's opening brace; appends a statement where none is. */
-export function mutateBody(code: string, k: number): string {
+/** Operators and numbers after the body's opening brace, with their offsets in `code`. */
+function mutationSites(code: string): { at: number; text: string }[] {
   const bodyStart = code.indexOf("{") + 1;
-  const sites = [...code.slice(bodyStart).matchAll(SITE)].filter((m) => m[0] !== "->");
-  if (bodyStart === 0 || sites.length === 0) return `${code}\n// candidate ${k}`;
-  const site = sites[k % sites.length] as RegExpMatchArray;
-  const at = bodyStart + (site.index ?? 0);
-  const text = site[0];
-  const replaced = SWAP[text] ?? String(Number(text) + 1 + Math.floor(k / sites.length));
-  return code.slice(0, at) + replaced + code.slice(at + text.length);
+  if (bodyStart === 0) return [];
+  return [...code.slice(bodyStart).matchAll(SITE)]
+    .filter((m) => m[0] !== "->")
+    .map((m) => ({ at: bodyStart + (m.index ?? 0), text: m[0] }));
+}
+
+/** Changes the (k mod sites)-th mutation site of the body; appends a comment where the body has none. */
+export function mutateBody(code: string, k: number): string {
+  const sites = mutationSites(code);
+  const site = sites[k % Math.max(1, sites.length)];
+  if (site === undefined) return `${code}\n// candidate ${k}`;
+  const replaced = SWAP[site.text] ?? String(Number(site.text) + 1 + Math.floor(k / sites.length));
+  return code.slice(0, site.at) + replaced + code.slice(site.at + site.text.length);
 }

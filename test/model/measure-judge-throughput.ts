@@ -1,5 +1,6 @@
 // Judge throughput on a generated ~14M-parameter model, both workloads, as JSON. Run:
-//   npx tsx test/model/measure-judge-throughput.ts   (env: SEQUENCES, LLAMA_THREADS, LIMIT_CHUNK, ROUNDS, METHODS)
+//   npx tsx test/model/measure-judge-throughput.ts   (env: WORKLOAD, SEQUENCES, LLAMA_THREADS,
+//   LIMIT_CHUNK, ROUNDS, METHODS)
 import type { JudgeInput } from "../../src/judge/types.js";
 import { makeJudgeInputs } from "./judge-fixtures.js";
 import { measureJudgeThroughput } from "./judge-throughput.js";
