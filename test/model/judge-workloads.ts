@@ -40,14 +40,12 @@ export async function buildRankingInputs(methods = 4, candidates = 8): Promise<J
   const bases = (await buildReviewInputs(Number.POSITIVE_INFINITY)).filter(
     (m) => mutationSites(m.code).length >= candidates - 1,
   );
-  return bases
-    .slice(0, methods)
-    .flatMap((m) =>
-      Array.from({ length: candidates }, (_, k) => ({
-        ...m,
-        code: k === 0 ? m.code : mutateBody(m.code, k - 1),
-      })),
-    );
+  return bases.slice(0, methods).flatMap((m) =>
+    Array.from({ length: candidates }, (_, k) => ({
+      ...m,
+      code: k === 0 ? m.code : mutateBody(m.code, k - 1),
+    })),
+  );
 }
 
 // "->" is matched only so that its characters are not taken for operators.

@@ -34,10 +34,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     rounds: env("ROUNDS") ?? 3,
     onProgress: (m: string) => process.stderr.write(`${m}\n`),
   };
-  const review = await measureJudgeThroughput({
-    ...options,
-    inputs: await buildReviewInputs(env("METHODS") ?? 32),
-  });
-  const ranking = await measureJudgeThroughput({ ...options, inputs: await buildRankingInputs(4, 8) });
-  process.stdout.write(`${JSON.stringify({ review, ranking }, null, 2)}\n`);
+  const only = process.env.WORKLOAD; // review or ranking; both when unset
+  const result: Record<string, unknown> = {};
+  if (only !== "ranking")
+    result.review = await measureJudgeThroughput({
+      ...options,
+      inputs: await buildReviewInputs(env("METHODS") ?? 32),
+    });
+  if (only !== "review")
+    result.ranking = await measureJudgeThroughput({ ...options, inputs: await buildRankingInputs(4, 8) });
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
