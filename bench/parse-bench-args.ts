@@ -12,6 +12,11 @@ export interface BenchOptions {
   /** Sequences of the batched judge; undefined: the judge's default (what the app runs). */
   sequences: number | undefined;
   contextSize: number | undefined;
+  /** The limit's stream is cut into chunks of this many tokens (llama.cpp's batch: the CPU's best cut). */
+  limitChunkTokens: number;
+  /** The ranking workload: candidates of each of this many methods. */
+  rankingMethods: number;
+  candidates: number;
   /** "bench": the ~14M-parameter generated model; "small": the tests' tiny one. */
   judgeModel: "bench" | "small";
   deliveries: number;
@@ -35,6 +40,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       rounds: { type: "string" },
       sequences: { type: "string" },
       "context-size": { type: "string" },
+      "limit-chunk": { type: "string" },
+      "ranking-methods": { type: "string" },
+      candidates: { type: "string" },
       "judge-model": { type: "string" },
       deliveries: { type: "string" },
       concurrency: { type: "string" },
@@ -57,6 +65,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     sequences: values.sequences === undefined ? undefined : int(values.sequences, 4, "--sequences"),
     contextSize:
       values["context-size"] === undefined ? undefined : int(values["context-size"], 0, "--context-size"),
+    limitChunkTokens: int(values["limit-chunk"], 512, "--limit-chunk"),
+    rankingMethods: int(values["ranking-methods"], quick ? 2 : 4, "--ranking-methods"),
+    candidates: int(values.candidates, quick ? 3 : 8, "--candidates"),
     judgeModel: model,
     deliveries: int(values.deliveries, quick ? 40 : 200, "--deliveries"),
     concurrency: int(values.concurrency, quick ? 10 : 50, "--concurrency"),

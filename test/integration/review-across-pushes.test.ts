@@ -130,3 +130,39 @@ describe("across pushes", () => {
     expect(gh.scope.isDone()).toBe(true);
   });
 });
+
+describe("a push while the previous one waits in the queue", () => {
+  it("supersedes the waiting job: only the newest head is reviewed, with one check run", async () => {
+    const text = readJava("head");
+    const gh = mockGitHub()
+      .token()
+      .createCheckRun(3)
+      .updateCheckRun(3, 3)
+      .config(null)
+      .files([calcAt(HEAD2, text)])
+      .mergeBase(HEAD2)
+      .contents(calcAt(HEAD2, text))
+      .head(HEAD2)
+      .existingComments([])
+      .createReview(300, 900);
+    // Both pushes arrive before any worker runs: the first job is superseded while still queued.
+    await h.probot.receive({
+      id: "q-1",
+      name: "pull_request",
+      payload: pullRequestPayload("opened", HEAD1) as never,
+    });
+    await h.probot.receive({
+      id: "q-2",
+      name: "pull_request",
+      payload: pullRequestPayload("synchronize", HEAD2) as never,
+    });
+    const counts = await h.drain();
+    // done: the review of HEAD2 and the feedback poll its push makes.
+    expect(counts).toMatchObject({ done: 2, superseded: 1, failed: 0, dead: 0 });
+    expect(h.results).toEqual(["reviewed"]);
+    expect(gh.captured.checkRunCreates.map((c: { head_sha: string }) => c.head_sha)).toEqual([HEAD2]);
+    expect(gh.captured.reviews).toHaveLength(1);
+    expect(gh.captured.reviews[0].commit_id).toBe(HEAD2);
+    expect(gh.scope.isDone()).toBe(true);
+  });
+});

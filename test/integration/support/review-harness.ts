@@ -6,6 +6,7 @@ import { Probot } from "probot";
 import { createApp } from "../../../src/app.js";
 import { createJobRouter } from "../../../src/github/create-job-router.js";
 import { createReviewJobHandler } from "../../../src/github/create-review-job-handler.js";
+import { FEEDBACK_JOB_TYPES } from "../../../src/github/feedback/create-feedback-job-handler.js";
 import { loadJavaParser } from "../../../src/java/load-java-parser.js";
 import { createCachedJudge } from "../../../src/judge/create-cached-judge.js";
 import { createModelJudge } from "../../../src/judge/create-model-judge.js";
@@ -81,6 +82,9 @@ export async function createHarness(
       log: { info: () => {}, warn: () => {} },
       onDone: (r) => results.push(r),
     }),
+    // Feedback polls (on synchronize) are tested in test/integration/feedback: here they are taken off the
+    // queue unrun, so each review test mocks only the review's own requests.
+    ...Object.fromEntries(FEEDBACK_JOB_TYPES.map((type) => [type, async () => {}])),
   });
   return {
     probot,
