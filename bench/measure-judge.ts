@@ -41,7 +41,7 @@ export async function measureJudge(p: JudgeBenchParams): Promise<JudgeBenchFigur
       rounds,
       limitChunkTokens: p.limitChunkTokens,
       gpu: p.gpu,
-      onProgress: (m) => p.onProgress(`${label} ${m}`),
+      onProgress: (m) => p.onProgress(`${label}: ${m}`),
       ...(p.sequences === undefined ? {} : { sequences: p.sequences }),
       ...(p.contextSize === undefined ? {} : { contextSize: p.contextSize }),
       ...(template === undefined ? {} : { template }),

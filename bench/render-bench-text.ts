@@ -1,6 +1,7 @@
 type Figures = Record<string, number | undefined>;
 
-const f = (n: number | null | undefined, digits = 2) => (n === undefined || n === null ? "-" : n.toFixed(digits));
+const f = (n: number | null | undefined, digits = 2) =>
+  n === undefined || n === null ? "-" : n.toFixed(digits);
 const goal = (ok: boolean) => (ok ? "goal met" : "goal MISSED");
 
 /** The human-readable form of the bench result, with each goal of BENCHMARKS.md met or missed. */
@@ -24,9 +25,7 @@ export function renderBenchText(result: Record<string, unknown>): string {
   const j = r.judge;
   if (j) {
     const ok = (j.speedupVsNaive ?? 0) >= 3 && (j.fractionOfLimit ?? 0) >= 0.8;
-    lines.push(
-      `judge       review: ${renderJudge(j)}  (${goal(ok)}: >= 3x, >= 80%)`,
-    );
+    lines.push(`judge       review: ${renderJudge(j)}  (${goal(ok)}: >= 3x, >= 80%)`);
   }
   const ranking = r.judgeRanking;
   if (ranking) lines.push(`            ranking: ${renderJudge(ranking)}`);

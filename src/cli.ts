@@ -21,7 +21,11 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 const program = new Command("java-judge")
   .description("Reviews the Java methods a pull request changes with a small local judge model")
   .version("0.1.0")
-  .showHelpAfterError()
+  // A usage error is one line on stderr, like every other error (DESIGN: "one-line message").
+  .configureOutput({
+    outputError: (message, write) =>
+      write(`java-judge: ${message.replace(/^error: /, "").trim()}; see java-judge help [command]\n`),
+  })
   .exitOverride();
 
 registerServeCommand(program);

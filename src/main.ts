@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import { createNodeMiddleware, createProbot, type Probot } from "probot";
 import { createApp } from "./app.js";
 import { readServerEnv, requireAppEnv } from "./config/read-server-env.js";
+import { UsageError } from "./errors.js";
 import { createGeneratorLoader } from "./generator/create-generator-loader.js";
 import { createHttpHandler } from "./github/create-http-handler.js";
 import { createJobHandlers } from "./github/create-job-handlers.js";
@@ -10,6 +11,7 @@ import { createJobRouter } from "./github/create-job-router.js";
 import { createMetrics } from "./github/create-metrics.js";
 import { loadJavaParser } from "./java/load-java-parser.js";
 import { checkModelFiles } from "./llm/check-model-files.js";
+import { parseLlamaGpu } from "./llm/get-llama-runtime.js";
 import { openQueue } from "./queue/open-queue.js";
 import type { Queue, WorkerPool } from "./queue/types.js";
 import { createJudgeLoader } from "./review/create-judge-loader.js";
@@ -26,7 +28,8 @@ export interface Running {
 export async function startServe(env: NodeJS.ProcessEnv = process.env): Promise<Running & { port: number }> {
   requireAppEnv(env);
   const settings = readServerEnv(env);
-  const probot = createProbot({ env });
+  parseLlamaGpu(env.LLAMA_GPU); // a bad value fails the start, not every job later
+  const probot = createAppProbot(env);
   const { store, queue } = await openData(settings.databaseUrl, probot);
   const metrics = createMetrics(() => queue.counts());
   const webhooks = await createNodeMiddleware(createApp({ queue }), { probot, webhooksPath: WEBHOOK_PATH });
@@ -55,7 +58,8 @@ export async function startServe(env: NodeJS.ProcessEnv = process.env): Promise<
 export async function startWorkerOnly(env: NodeJS.ProcessEnv = process.env): Promise<Running> {
   requireAppEnv(env);
   const settings = readServerEnv(env);
-  const probot = createProbot({ env });
+  parseLlamaGpu(env.LLAMA_GPU); // a bad value fails the start, not every job later
+  const probot = createAppProbot(env);
   const { store, queue } = await openData(settings.databaseUrl, probot);
   const workers = await startWorkers({
     probot,
@@ -71,6 +75,19 @@ export async function startWorkerOnly(env: NodeJS.ProcessEnv = process.env): Pro
       await store.close();
     },
   };
+}
+
+function createAppProbot(env: NodeJS.ProcessEnv): Probot {
+  try {
+    // Probot's createProbot defaults to "warn", which would hide the "listening" line; README says info.
+    return createProbot({ env: { LOG_LEVEL: "info", ...env } });
+  } catch (error) {
+    // Probot drops the reason a key did not parse and says only "privateKey option is required".
+    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new UsageError(
+      `cannot set up the GitHub App (${why}): PRIVATE_KEY must hold the app's PEM key (or its base64)`,
+    );
+  }
 }
 
 async function openData(databaseUrl: string, probot: Probot): Promise<{ store: Store; queue: Queue }> {

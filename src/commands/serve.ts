@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { loadDotEnv } from "../config/load-dot-env.js";
 import { startServe, stopOnSignal } from "../main.js";
 import { runAction } from "./run-action.js";
 
@@ -8,6 +9,7 @@ export function registerServeCommand(program: Command): void {
     .description("Run the GitHub App: webhook server (PORT, HOST) and WORKERS in-process review workers")
     .action(
       runAction(async () => {
+        loadDotEnv();
         stopOnSignal(await startServe());
       }),
     );

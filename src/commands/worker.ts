@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { loadDotEnv } from "../config/load-dot-env.js";
 import { startWorkerOnly, stopOnSignal } from "../main.js";
 import { runAction } from "./run-action.js";
 
@@ -8,6 +9,7 @@ export function registerWorkerCommand(program: Command): void {
     .description("Run review workers only (model hosts), taking jobs from DATABASE_URL's queue")
     .action(
       runAction(async () => {
+        loadDotEnv();
         stopOnSignal(await startWorkerOnly());
       }),
     );

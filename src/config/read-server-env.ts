@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 
 /** The process settings of DESIGN.md ("Interfaces"); Probot reads APP_ID, PRIVATE_KEY(_PATH), WEBHOOK_SECRET, GHE_* itself. */
@@ -28,6 +30,12 @@ export function requireAppEnv(env: NodeJS.ProcessEnv): void {
   if (missing.length > 0) {
     throw new UsageError(
       `missing ${missing.join(", ")}: set them in the environment or .env (see .env.example)`,
+    );
+  }
+  // Probot swallows an unreadable key file and then says only "privateKey option is required".
+  if (!env.PRIVATE_KEY && env.PRIVATE_KEY_PATH && !existsSync(resolve(env.PRIVATE_KEY_PATH))) {
+    throw new UsageError(
+      `PRIVATE_KEY_PATH=${env.PRIVATE_KEY_PATH} does not exist: point it at the app's .pem file (or set PRIVATE_KEY)`,
     );
   }
 }

@@ -30,7 +30,7 @@ export async function loadScoredDataset(params: LoadScoredDatasetParams): Promis
     text = await readFile(params.datasetPath, "utf8");
   } catch (error) {
     throw new UsageError(
-      `cannot read the dataset ${params.datasetPath}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+      `cannot read the dataset ${params.datasetPath} (${(error as NodeJS.ErrnoException).code ?? error}): pass --dataset FILE.jsonl`,
     );
   }
   const source = params.datasetPath;

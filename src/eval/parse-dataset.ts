@@ -43,7 +43,7 @@ export function parseDataset({ text, source, requireTaskId = false }: ParseDatas
     if (typeof id !== "string" || id === "") fail(`"id" must be a non-empty string`);
     if (typeof o.code !== "string" || o.code.trim() === "") fail(`"code" must be a non-empty string`);
     if (o.label !== 0 && o.label !== 1)
-      fail(`"label" must be 1 (correct) or 0 (incorrect), got ${JSON.stringify(o.label)}`);
+      fail(`"label" must be 1 (correct) or 0 (incorrect), got ${JSON.stringify(o.label) ?? "none"}`);
     if (o.task !== undefined && o.task !== null && typeof o.task !== "string")
       fail(`"task" must be a string`);
     const taskId = typeof o.task_id === "number" ? String(o.task_id) : o.task_id;

@@ -7,12 +7,41 @@ const run = promisify(execFile);
 describe("java-judge --help", () => {
   it("lists the commands", async () => {
     const { stdout } = await run("node", ["bin/java-judge.js", "--help"]);
-    for (const c of ["serve", "worker", "action", "methods", "changed", "score", "review", "eval", "pull"]) {
+    for (const c of [
+      "serve",
+      "worker",
+      "action",
+      "methods",
+      "changed",
+      "score",
+      "review",
+      "eval",
+      "rank-eval",
+      "export",
+      "pull",
+    ]) {
       expect(stdout).toContain(c);
     }
   });
 
-  it("exits 2 on an unknown option", async () => {
-    await expect(run("node", ["bin/java-judge.js", "methods", "--nope"])).rejects.toMatchObject({ code: 2 });
+  it("exits 2 on an unknown option, with one line on stderr", async () => {
+    const failure = await run("node", ["bin/java-judge.js", "methods", "--nope"]).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr.trim().split("\n")).toEqual([
+      "java-judge: unknown option '--nope'; see java-judge help [command]",
+    ]);
+  });
+
+  it("exits 2 on a missing required option, with one line on stderr", async () => {
+    const failure = await run("node", ["bin/java-judge.js", "changed", "--base", "HEAD"]).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr.trim().split("\n")).toHaveLength(1);
+    expect(failure?.stderr).toContain("--repo");
   });
 });

@@ -14,6 +14,25 @@ describe("markers", () => {
     expect(parseMarker(`${marker}\nbody`)).toEqual({ methodKey: key, bodyHash: "0123abcd" });
     expect(parseMarker("a human comment")).toBeNull();
   });
+
+  it.each([
+    "src/a b/A.java:A#f()",
+    "src/x-->y/A.java:A#f()",
+    "src/-->/A.java:A.<anonymous>#run()",
+    "src/a\tb\nc/100%.java:A#g(int[],String...)",
+    "src/ünï cødé/Ä.java:Ä#ß(java.util.List<? extends T>)",
+    "src/hash=ff -->/A.java:A#f()",
+  ])("the key %j cannot end the comment early and round-trips", (key) => {
+    const marker = renderMarker(key, "ab12");
+    // Exactly one "-->" (the closing one) and no whitespace inside the key: the comment stays hidden.
+    expect(marker.indexOf("-->")).toBe(marker.length - 3);
+    expect(marker).toMatch(/^<!-- java-judge:method=\S+ hash=ab12 -->$/);
+    expect(parseMarker(`${marker}\n**java-judge** doubts it`)).toEqual({ methodKey: key, bodyHash: "ab12" });
+  });
+
+  it("a marker whose key is not valid URI encoding is not ours", () => {
+    expect(parseMarker("<!-- java-judge:method=src%E0%A4%A/A.java hash=ab12 -->")).toBeNull();
+  });
 });
 
 describe("renderCommentBody", () => {
