@@ -41,8 +41,16 @@ export async function startServe(env: NodeJS.ProcessEnv = process.env): Promise<
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : settings.port;
   probot.log.info(`java-judge listening on http://${settings.host}:${port} (${settings.workers} workers)`);
-  const workers =
-    settings.workers > 0 ? await startWorkers({ probot, store, queue, settings, metrics }) : null;
+  let workers: WorkerPool | null = null;
+  try {
+    if (settings.workers > 0) workers = await startWorkers({ probot, store, queue, settings, metrics });
+  } catch (error) {
+    // A listening server would keep the process alive with nothing to run its jobs.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await queue.close();
+    await store.close();
+    throw error;
+  }
   return {
     port,
     async stop() {
