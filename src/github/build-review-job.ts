@@ -30,6 +30,17 @@ interface CheckRunEvent {
 
 export type BuiltJob = { job: JobInput } | { skip: string };
 
+/**
+ * The pull request a check run belongs to: the one whose head is the run's sha, else the first listed.
+ * GitHub lists only same-repository PRs here; a fork's PR is re-reviewed by a push or /judge.
+ */
+export function pullRequestOfCheckRun<P extends { head: { sha: string } }>(run: {
+  head_sha: string;
+  pull_requests: P[];
+}): P | undefined {
+  return run.pull_requests.find((p) => p.head.sha === run.head_sha) ?? run.pull_requests[0];
+}
+
 /** A pull_request event -> the review job, from the payload alone (no API call: the ack must not wait). */
 export function buildReviewJobFromPullRequest(deliveryId: string, e: PullRequestEvent): BuiltJob {
   const pr = e.pull_request;
@@ -57,8 +68,7 @@ export function buildReviewJobFromCheckRun(deliveryId: string, e: CheckRunEvent)
   if (e.action === "requested_action" && e.requested_action?.identifier !== "rerun") {
     return { skip: `action ${e.requested_action?.identifier ?? "(none)"} is not a re-run` };
   }
-  // GitHub lists only same-repository PRs here; a fork's PR is re-reviewed by a push or /judge.
-  const pr = run.pull_requests.find((p) => p.head.sha === run.head_sha) ?? run.pull_requests[0];
+  const pr = pullRequestOfCheckRun(run);
   if (!pr) return { skip: "the check run belongs to no pull request of this repository" };
   return withPayload(deliveryId, {
     installationId: e.installation.id,

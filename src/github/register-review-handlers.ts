@@ -33,13 +33,20 @@ export function registerReviewHandlers(app: Probot, deps: HandlerDeps): void {
   });
 }
 
+/** Enqueues a built job, or logs why the event makes none (`quietSkips`: at debug, for events mostly skipped). */
 export async function enqueue(
   deps: HandlerDeps,
-  context: { id: string; name: string; log: { info(o: object, m: string): void } },
+  context: {
+    id: string;
+    name: string;
+    log: { debug(o: object, m: string): void; info(o: object, m: string): void };
+  },
   built: BuiltJob,
+  options: { quietSkips?: boolean } = {},
 ): Promise<void> {
   if ("skip" in built) {
-    context.log.info({ delivery: context.id }, `${context.name}: ignored (${built.skip})`);
+    const log = options.quietSkips ? context.log.debug : context.log.info;
+    log.call(context.log, { delivery: context.id }, `${context.name}: ignored (${built.skip})`);
     return;
   }
   const result = await deps.queue.enqueue(built.job);

@@ -1,4 +1,4 @@
-import type { JobInput } from "../../queue/types.js";
+import { type BuiltJob, pullRequestOfCheckRun } from "../build-review-job.js";
 import { CHECK_NAME } from "../check-run-writer.js";
 import { COMMAND_JOB, type CommandJobPayload } from "./command-job-payload.js";
 import { parseCommand } from "./parse-command.js";
@@ -37,7 +37,7 @@ export interface CheckRunActionEvent extends Base {
   check_run: { name: string; head_sha: string; pull_requests: { number: number; head: { sha: string } }[] };
 }
 
-export type BuiltCommandJob = { job: JobInput } | { skip: string };
+export type BuiltCommandJob = BuiltJob;
 
 /** The identifier of the check run's "Suggest fixes" button (check-run-writer.ts). */
 export const SUGGEST_ACTION = "suggest";
@@ -83,7 +83,7 @@ export function buildCommandJobFromCheckRun(deliveryId: string, e: CheckRunActio
   if (e.check_run.name !== CHECK_NAME) return { skip: `check run ${e.check_run.name} is not ours` };
   if (!e.installation) return { skip: "no installation in the payload" };
   const run = e.check_run;
-  const pr = run.pull_requests.find((p) => p.head.sha === run.head_sha) ?? run.pull_requests[0];
+  const pr = pullRequestOfCheckRun(run);
   if (!pr) return { skip: "the check run belongs to no pull request of this repository" };
   return withPayload(deliveryId, {
     installationId: e.installation.id,

@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import type { EnqueueResult, JobInput, Queue } from "../../queue/types.js";
+import { enqueue, type HandlerDeps } from "../register-review-handlers.js";
 import {
   buildCommandJobFromCheckRun,
   buildCommandJobFromComment,
@@ -8,10 +8,7 @@ import {
   type ReviewCommentEvent,
 } from "./build-command-job.js";
 
-export interface CommandHandlerDeps {
-  queue: Pick<Queue, "enqueue">;
-  onEnqueued?: (job: JobInput, result: EnqueueResult) => void;
-}
+export type CommandHandlerDeps = HandlerDeps;
 
 /**
  * `/judge` comments and the "Suggest fixes" button become `command` jobs. No GitHub call here: the
@@ -23,35 +20,16 @@ export function registerCommandHandlers(app: Probot, deps: CommandHandlerDeps): 
       context.id,
       context.payload as IssueCommentEvent | ReviewCommentEvent,
     );
-    await enqueue(deps, context, built);
+    // Most comments are not commands: their skips are logged at debug, not one info line per comment.
+    await enqueue(deps, context, built, { quietSkips: true });
   });
   app.on("check_run.requested_action", async (context) => {
     await enqueue(
       deps,
       context,
       buildCommandJobFromCheckRun(context.id, context.payload as CheckRunActionEvent),
+      // The review handler takes the "Re-run" button: this one's skip is the expected case.
+      { quietSkips: true },
     );
   });
-}
-
-async function enqueue(
-  deps: CommandHandlerDeps,
-  context: {
-    id: string;
-    name: string;
-    log: { debug(o: object, m: string): void; info(o: object, m: string): void };
-  },
-  built: ReturnType<typeof buildCommandJobFromComment>,
-): Promise<void> {
-  if ("skip" in built) {
-    // Most comments are not commands: debug, not info, so the log is not one line per comment.
-    context.log.debug({ delivery: context.id }, `${context.name}: ignored (${built.skip})`);
-    return;
-  }
-  const result = await deps.queue.enqueue(built.job);
-  deps.onEnqueued?.(built.job, result);
-  context.log.info(
-    { delivery: context.id, job: result.id, created: result.created },
-    `${context.name}: ${result.created ? "enqueued" : "already enqueued"} command job`,
-  );
 }
