@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
 import { changedMethodsInRepo } from "../java/changed-methods-in-repo.js";
 import { toChangedJavaMethod } from "../java/to-java-method.js";
-import { judgeInputFromMethod } from "../judge/judge-input-from-method.js";
 import { openJudge } from "../judge/open-judge.js";
 import { parseIntegerOption, parseJudgeOptions } from "./parse-judge-options.js";
 import { runAction } from "./run-action.js";
@@ -39,13 +38,7 @@ export function registerReviewCommand(program: Command): void {
           });
           const judge = await openJudge(judgeOptions);
           try {
-            const results = await scoreMethods(
-              judge,
-              changed.map((m) => ({
-                input: judgeInputFromMethod(m),
-                skip: m.hasError ? "syntax error in the method" : null,
-              })),
-            );
+            const results = await scoreMethods(judge, changed);
             const rows = changed.map((m, i) => {
               const r = results[i];
               if (r?.kind !== "scored")

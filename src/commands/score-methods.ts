@@ -1,4 +1,6 @@
-import type { Judge, JudgeInput, JudgeResult } from "../judge/types.js";
+import type { ExtractedMethod } from "../java/types.js";
+import { judgeInputFromMethod } from "../judge/judge-input-from-method.js";
+import type { Judge, JudgeResult } from "../judge/types.js";
 
 /** Progress on stderr: rewritten in place on a terminal, a few plain lines otherwise. */
 export function createProgressLine(label: string): {
@@ -21,19 +23,19 @@ export function createProgressLine(label: string): {
   };
 }
 
-/** Scores the inputs that are not skipped already; keeps the order. */
-export async function scoreMethods(
-  judge: Judge,
-  items: { input: JudgeInput; skip: string | null }[],
-): Promise<JudgeResult[]> {
-  const todo = items.flatMap((item, i) => (item.skip === null ? [i] : []));
+/** Scores the methods that parsed (a syntax error is a skip with its reason); keeps the order. */
+export async function scoreMethods(judge: Judge, methods: ExtractedMethod[]): Promise<JudgeResult[]> {
+  const todo = methods.flatMap((m, i) => (m.hasError ? [] : [i]));
   const progress = createProgressLine("scoring");
   const scored = await judge.score(
-    todo.map((i) => (items[i] as (typeof items)[0]).input),
+    todo.map((i) => judgeInputFromMethod(methods[i] as ExtractedMethod)),
     (p) => progress.update(p.done, p.total),
   );
   progress.end();
-  const results: JudgeResult[] = items.map((item) => ({ kind: "skipped", reason: item.skip ?? "" }));
+  const results: JudgeResult[] = methods.map(() => ({
+    kind: "skipped",
+    reason: "syntax error in the method",
+  }));
   todo.forEach((i, k) => {
     results[i] = scored[k] as JudgeResult;
   });

@@ -4,7 +4,6 @@ import { UsageError } from "../errors.js";
 import { decodeSource } from "../java/decode-source.js";
 import { loadJavaParser } from "../java/load-java-parser.js";
 import { toJavaMethod } from "../java/to-java-method.js";
-import { judgeInputFromMethod } from "../judge/judge-input-from-method.js";
 import { openJudge } from "../judge/open-judge.js";
 import { parseIntegerOption, parseJudgeOptions } from "./parse-judge-options.js";
 import { runAction } from "./run-action.js";
@@ -35,13 +34,7 @@ export function registerScoreCommand(program: Command): void {
           throw new UsageError(`no method${options.method ? ` named ${options.method}` : ""} in ${file}`);
         const judge = await openJudge(judgeOptions);
         try {
-          const results = await scoreMethods(
-            judge,
-            methods.map((m) => ({
-              input: judgeInputFromMethod(m),
-              skip: m.hasError ? "syntax error in the method" : null,
-            })),
-          );
+          const results = await scoreMethods(judge, methods);
           const rows = methods.map((m, i) => {
             const r = results[i];
             return r?.kind === "scored"
