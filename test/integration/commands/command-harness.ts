@@ -14,6 +14,7 @@ import { openQueue } from "../../../src/queue/open-queue.js";
 import type { Job, Queue } from "../../../src/queue/types.js";
 import { openStore } from "../../../src/store/open-store.js";
 import type { Store } from "../../../src/store/types.js";
+import { drainQueue } from "../../support/drain-queue.js";
 import { TestOctokit } from "../../support/test-octokit.js";
 import { API } from "../support/fake-github.js";
 import { privateKey, tinyJudge } from "../support/review-harness.js";
@@ -92,14 +93,7 @@ export async function createCommandHarness(generator: CandidateSource): Promise<
     results,
     reviewJobs,
     async drain() {
-      const pool = await queue.work(handler, { concurrency: 1 });
-      let counts = await queue.counts();
-      const deadline = Date.now() + 30_000;
-      while ((counts.queued > 0 || counts.running > 0) && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 25));
-        counts = await queue.counts();
-      }
-      await pool.stop();
+      const counts = await drainQueue(queue, handler);
       if (counts.failed + counts.dead > 0) throw new Error(`a job failed: ${JSON.stringify(counts)}`);
     },
     async close() {

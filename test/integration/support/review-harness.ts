@@ -17,6 +17,7 @@ import type { ReviewJobResult } from "../../../src/review/run-review-job.js";
 import { openStore } from "../../../src/store/open-store.js";
 import type { Store } from "../../../src/store/types.js";
 import { writeTinyGguf } from "../../model/write-tiny-gguf.js";
+import { drainQueue } from "../../support/drain-queue.js";
 import { TestOctokit } from "../../support/test-octokit.js";
 
 export const privateKey = generateKeyPairSync("rsa", {
@@ -92,15 +93,7 @@ export async function createHarness(
     queue,
     results,
     async drain() {
-      const pool = await queue.work(handler, { concurrency: 1 });
-      let counts = await queue.counts();
-      const deadline = Date.now() + 30_000;
-      while ((counts.queued > 0 || counts.running > 0) && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 25));
-        counts = await queue.counts();
-      }
-      await pool.stop();
-      return counts;
+      return drainQueue(queue, handler);
     },
     async close() {
       await queue.close();
