@@ -36,3 +36,12 @@ function isNetworkError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return typeof code === "string" && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|UND_ERR)/.test(code);
 }
+
+/** Runs one GitHub call; a failure worth retrying becomes RetryableError naming `what` was being done. */
+export async function callGitHub<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw toRetryableError(error, what);
+  }
+}

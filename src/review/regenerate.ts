@@ -7,7 +7,7 @@ import type { ReplyTarget } from "../github/commands/types.js";
 import { fetchFileText } from "../github/fetch-file-text.js";
 import { findMergeBase } from "../github/find-merge-base.js";
 import { listPullFiles } from "../github/list-pull-files.js";
-import { toRetryableError } from "../github/to-retryable-error.js";
+import { callGitHub } from "../github/to-retryable-error.js";
 import type { GitHubClient, RepoRef } from "../github/types.js";
 import type { Judge } from "../judge/types.js";
 import { collectChangedMethods, type MethodExtractor } from "./collect-changed-methods.js";
@@ -57,7 +57,7 @@ export async function regenerate(p: RegenerateParams, deps: RegenerateDeps): Pro
   }
 
   // 1. The head of the PR and its changed methods.
-  const pr = await call("reading the pull request", () =>
+  const pr = await callGitHub("reading the pull request", () =>
     octokit.rest.pulls.get({ ...repo, pull_number: pullNumber }),
   );
   const headSha = pr.data.head.sha;
@@ -161,13 +161,5 @@ function describeTarget(t: RegenerateTarget): string {
       return `\`${t.name}\``;
     case "line":
       return `\`${t.path}:${t.line}\``;
-  }
-}
-
-async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw toRetryableError(error, what);
   }
 }

@@ -8,7 +8,7 @@ import { type RegenerateOutcome, regenerate } from "../../review/regenerate.js";
 import { parseMarker } from "../../review/render-marker.js";
 import { REVIEW_JOB, type ReviewJobPayload, reviewSupersedeKey } from "../../review/review-job-payload.js";
 import type { Store } from "../../store/types.js";
-import { toRetryableError } from "../to-retryable-error.js";
+import { callGitHub } from "../to-retryable-error.js";
 import type { GitHubClient } from "../types.js";
 import { checkPermission } from "./check-permission.js";
 import type { CommandJobPayload } from "./command-job-payload.js";
@@ -145,7 +145,7 @@ async function targetOfComment(job: CommandJobPayload, deps: CommandJobDeps): Pr
   if (job.threadRootId !== null) {
     const stored = await deps.store.findCommentById(`${job.owner}/${job.repo}`, job.threadRootId);
     if (stored) return { kind: "key", key: stored.methodKey };
-    const root = await call("reading the thread's first comment", () =>
+    const root = await callGitHub("reading the thread's first comment", () =>
       deps.octokit.rest.pulls.getReviewComment({
         owner: job.owner,
         repo: job.repo,
@@ -162,7 +162,7 @@ async function targetOfComment(job: CommandJobPayload, deps: CommandJobDeps): Pr
 async function react(deps: CommandJobDeps, job: CommandJobPayload): Promise<void> {
   if (job.commentId === null) return;
   const params = { owner: job.owner, repo: job.repo, comment_id: job.commentId, content: "eyes" as const };
-  await call("reacting to the command", () =>
+  await callGitHub("reacting to the command", () =>
     job.source === "review_comment"
       ? deps.octokit.rest.reactions.createForPullRequestReviewComment(params)
       : deps.octokit.rest.reactions.createForIssueComment(params),
@@ -174,7 +174,7 @@ async function enqueueReview(
   ctl: CommandJobControl,
   deps: CommandJobDeps,
 ): Promise<void> {
-  const { data: pr } = await call("reading the pull request", () =>
+  const { data: pr } = await callGitHub("reading the pull request", () =>
     deps.octokit.rest.pulls.get({ owner: job.owner, repo: job.repo, pull_number: job.pullNumber }),
   );
   const payload: ReviewJobPayload = {
@@ -195,12 +195,4 @@ async function enqueueReview(
     supersedeKey: reviewSupersedeKey(payload),
     payload: payload as unknown as Record<string, unknown>,
   });
-}
-
-async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw toRetryableError(error, what);
-  }
 }
