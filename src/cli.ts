@@ -1,16 +1,16 @@
 // Process entry for the command line: wires commands, no logic.
 import { Command, CommanderError } from "commander";
-import { registerActionCommand } from "./commands/action.js";
-import { registerChangedCommand } from "./commands/changed.js";
-import { registerEvalCommand } from "./commands/eval.js";
-import { registerExportCommand } from "./commands/export.js";
-import { registerMethodsCommand } from "./commands/methods.js";
-import { registerPullCommand } from "./commands/pull.js";
-import { registerRankEvalCommand } from "./commands/rank-eval.js";
-import { registerReviewCommand } from "./commands/review.js";
-import { registerScoreCommand } from "./commands/score.js";
-import { registerServeCommand } from "./commands/serve.js";
-import { registerWorkerCommand } from "./commands/worker.js";
+import { registerActionCommand } from "./cli/action.js";
+import { registerChangedCommand } from "./cli/changed.js";
+import { registerEvalCommand } from "./cli/eval.js";
+import { registerExportCommand } from "./cli/export.js";
+import { registerMethodsCommand } from "./cli/methods.js";
+import { registerPullCommand } from "./cli/pull.js";
+import { registerRankEvalCommand } from "./cli/rank-eval.js";
+import { registerReviewCommand } from "./cli/review.js";
+import { registerScoreCommand } from "./cli/score.js";
+import { registerServeCommand } from "./cli/serve.js";
+import { registerWorkerCommand } from "./cli/worker.js";
 
 // `java-judge methods … | head` closes the pipe early: that is the reader's choice, not a failure.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

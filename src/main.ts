@@ -1,14 +1,14 @@
 // Process entries for `serve` and `worker`: read the environment, wire the dependencies, no logic.
 import { createServer } from "node:http";
 import { createNodeMiddleware, createProbot, type Probot } from "probot";
-import { createApp } from "./app.js";
+import { createApp } from "./app/create-app.js";
+import { createHttpHandler } from "./app/create-http-handler.js";
+import { createJobHandlers } from "./app/create-job-handlers.js";
+import { createJobRouter } from "./app/create-job-router.js";
+import { createMetrics } from "./app/create-metrics.js";
 import { readServerEnv, requireAppEnv } from "./config/read-server-env.js";
 import { UsageError } from "./errors.js";
 import { createGeneratorLoader } from "./generator/create-generator-loader.js";
-import { createHttpHandler } from "./github/create-http-handler.js";
-import { createJobHandlers } from "./github/create-job-handlers.js";
-import { createJobRouter } from "./github/create-job-router.js";
-import { createMetrics } from "./github/create-metrics.js";
 import { loadJavaParser } from "./java/load-java-parser.js";
 import { checkModelFiles } from "./llm/check-model-files.js";
 import { parseLlamaGpu } from "./llm/get-llama-runtime.js";

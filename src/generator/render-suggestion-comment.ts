@@ -1,4 +1,4 @@
-import { renderMarker } from "../review/render-marker.js";
+import { renderMarker } from "../github/render-marker.js";
 import type { RenderedSuggestion } from "./render-suggestion.js";
 
 export interface SuggestionCommentParams {

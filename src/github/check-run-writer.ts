@@ -1,7 +1,6 @@
-import { chunkAnnotations } from "../review/render-annotations.js";
-import type { PlannedAnnotation } from "../review/types.js";
+import { chunkAnnotations } from "./chunk-annotations.js";
 import { toRetryableError } from "./to-retryable-error.js";
-import type { GitHubClient, RepoRef } from "./types.js";
+import type { GitHubClient, PlannedAnnotation, RepoRef } from "./types.js";
 
 export const CHECK_NAME = "java-judge";
 

@@ -1,10 +1,6 @@
-import { parseMarker } from "../review/render-marker.js";
-import type { ExistingComment } from "../review/types.js";
+import { parseMarker } from "./render-marker.js";
 import { toRetryableError } from "./to-retryable-error.js";
-import type { GitHubClient, RepoRef } from "./types.js";
-
-/** A bot comment found on the PR by its marker (its state is the store's to know). */
-export type FoundComment = Omit<ExistingComment, "state">;
+import type { FoundComment, GitHubClient, RepoRef } from "./types.js";
 
 /**
  * The app's own review comments on the PR, recognised by their marker, and whether a person replied.

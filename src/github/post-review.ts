@@ -1,27 +1,26 @@
-import type { PlannedComment } from "../review/types.js";
 import { toRetryableError } from "./to-retryable-error.js";
-import type { GitHubClient, RepoRef } from "./types.js";
+import type { GitHubClient, RepoRef, ReviewCommentDraft } from "./types.js";
 
-export interface PostedReviewComment {
-  planned: PlannedComment;
+export interface PostedReviewComment<C extends ReviewCommentDraft = ReviewCommentDraft> {
+  planned: C;
   commentId: number;
   commentNodeId: string;
 }
 
-export interface PostReviewResult {
-  posted: PostedReviewComment[];
-  refused: { planned: PlannedComment; reason: string }[];
+export interface PostReviewResult<C extends ReviewCommentDraft = ReviewCommentDraft> {
+  posted: PostedReviewComment<C>[];
+  refused: { planned: C; reason: string }[];
   /** Reviews made visible on the PR: 1 when anything was posted, else 0. */
   reviews: number;
 }
 
-type Params = {
+type Params<C extends ReviewCommentDraft = ReviewCommentDraft> = {
   octokit: GitHubClient;
   repo: RepoRef;
   pullNumber: number;
   headSha: string;
   body: string;
-  comments: PlannedComment[];
+  comments: C[];
 };
 
 /**
@@ -31,8 +30,10 @@ type Params = {
  * (a review created without `event` is visible to nobody but its author, and is deleted right after), and
  * the rest is then posted as the one review, so the PR never shows a partial or repeated review.
  */
-export async function postReview(params: Params): Promise<PostReviewResult> {
-  const result: PostReviewResult = { posted: [], refused: [], reviews: 0 };
+export async function postReview<C extends ReviewCommentDraft>(
+  params: Params<C>,
+): Promise<PostReviewResult<C>> {
+  const result: PostReviewResult<C> = { posted: [], refused: [], reviews: 0 };
   if (params.comments.length === 0) return result;
   let accepted = params.comments;
   let reviewId = await tryCreate(params, accepted, "COMMENT");
@@ -53,7 +54,11 @@ export async function postReview(params: Params): Promise<PostReviewResult> {
 }
 
 /** A review id, or the 422 error GitHub answered. Any other failure is thrown (retryable). */
-async function tryCreate(p: Params, comments: PlannedComment[], event?: "COMMENT"): Promise<number | Error> {
+async function tryCreate(
+  p: Params,
+  comments: ReviewCommentDraft[],
+  event?: "COMMENT",
+): Promise<number | Error> {
   try {
     const { data } = await p.octokit.rest.pulls.createReview({
       ...p.repo,
@@ -78,17 +83,17 @@ async function tryCreate(p: Params, comments: PlannedComment[], event?: "COMMENT
 }
 
 /** The comments of `comments` GitHub accepts; the refused ones (found alone) go to `refused`. */
-async function sieve(
+async function sieve<C extends ReviewCommentDraft>(
   p: Params,
-  comments: PlannedComment[],
+  comments: C[],
   knownRefusal: Error | null,
-  refused: PostReviewResult["refused"],
-): Promise<PlannedComment[]> {
+  refused: PostReviewResult<C>["refused"],
+): Promise<C[]> {
   if (comments.length === 0) return [];
   const refusal = knownRefusal ?? (await probe(p, comments));
   if (refusal === null) return comments;
   if (comments.length === 1) {
-    refused.push({ planned: comments[0] as PlannedComment, reason: describe422(refusal) });
+    refused.push({ planned: comments[0] as C, reason: describe422(refusal) });
     return [];
   }
   const half = Math.ceil(comments.length / 2);
@@ -99,7 +104,7 @@ async function sieve(
 }
 
 /** Tries the comments as a pending (invisible) review and deletes it: null when GitHub accepts them. */
-async function probe(p: Params, comments: PlannedComment[]): Promise<Error | null> {
+async function probe(p: Params, comments: ReviewCommentDraft[]): Promise<Error | null> {
   const id = await tryCreate(p, comments);
   if (typeof id !== "number") return id;
   try {
@@ -131,11 +136,11 @@ async function deleteOwnPendingReviews(p: Params): Promise<void> {
   }
 }
 
-async function matchPostedComments(
+async function matchPostedComments<C extends ReviewCommentDraft>(
   p: Params,
   reviewId: number,
-  comments: PlannedComment[],
-): Promise<PostedReviewComment[]> {
+  comments: C[],
+): Promise<PostedReviewComment<C>[]> {
   let listed: { id: number; node_id: string; body: string }[];
   try {
     listed = await p.octokit.paginate(p.octokit.rest.pulls.listCommentsForReview, {

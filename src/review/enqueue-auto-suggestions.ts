@@ -1,6 +1,6 @@
 import type { RepoConfig } from "../config/repo-config-schema.js";
-import { COMMAND_JOB, type CommandJobPayload } from "../github/commands/command-job-payload.js";
 import type { Queue } from "../queue/types.js";
+import { COMMAND_JOB, type CommandJobPayload } from "./command-job-payload.js";
 import { MAX_METHODS_PER_COMMAND } from "./regenerate.js";
 import type { ReviewJobPayload } from "./review-job-payload.js";
 import type { MethodOutcome } from "./types.js";

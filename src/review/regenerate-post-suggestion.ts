@@ -4,10 +4,9 @@ import type { ParsedPatch } from "../diff/types.js";
 import { renderSuggestion } from "../generator/render-suggestion.js";
 import { renderSuggestionComment } from "../generator/render-suggestion-comment.js";
 import type { CandidateSource, MethodRegeneration } from "../generator/types.js";
-import { postCommandReply } from "../github/commands/post-command-reply.js";
-import type { ReplyTarget } from "../github/commands/types.js";
+import { postCommandReply } from "../github/post-command-reply.js";
 import { toRetryableError } from "../github/to-retryable-error.js";
-import type { GitHubClient, RepoRef } from "../github/types.js";
+import type { GitHubClient, ReplyTarget, RepoRef } from "../github/types.js";
 import type { ChangedMethod } from "../java/types.js";
 import { displayName } from "./render-comment-body.js";
 

@@ -1,4 +1,4 @@
-import { renderMarker } from "./render-marker.js";
+import { renderMarker } from "../github/render-marker.js";
 import type { MethodOutcome } from "./types.js";
 
 export interface CommentBodyParams {

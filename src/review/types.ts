@@ -1,4 +1,7 @@
+import type { FoundComment, ReviewCommentDraft } from "../github/types.js";
 import type { ChangeKind } from "../java/types.js";
+
+export type { CommentPlacement, PlannedAnnotation } from "../github/types.js";
 
 /** One changed method's fate in a review: scored (flagged or passing) or skipped with a reason. */
 export interface MethodOutcome {
@@ -22,38 +25,12 @@ export interface SkippedFile {
 }
 
 /** A bot comment already on the PR: from the store, or found by its marker when the store missed it. */
-export interface ExistingComment {
-  methodKey: string;
-  bodyHash: string;
-  commentId: number;
-  commentNodeId: string;
-  path: string;
-  line: number;
+export interface ExistingComment extends FoundComment {
   state: "open" | "resolved" | "outdated";
-  /** Someone other than the app replied in the thread: the bot then leaves the thread alone. */
-  humanReplied: boolean;
 }
 
-/** Where a line comment goes: RIGHT side of the head sha, `startLine` only for a multi-line comment. */
-export interface CommentPlacement {
-  path: string;
-  line: number;
-  startLine?: number;
-}
-
-export interface PlannedComment {
+export interface PlannedComment extends ReviewCommentDraft {
   outcome: MethodOutcome;
-  placement: CommentPlacement;
-  body: string;
-}
-
-export interface PlannedAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: "warning" | "notice" | "failure";
-  title: string;
-  message: string;
 }
 
 /** What one run does to the PR's comments: the cross-push decisions of DESIGN.md. */

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { renderMarker } from "../../src/review/render-marker.js";
+import { renderMarker } from "../../src/github/render-marker.js";
 import { mockGitHub } from "./support/fake-github.js";
 import { CALC_PATH, makePatch, readJava } from "./support/java-fixtures.js";
 import { createHarness, type Harness } from "./support/review-harness.js";

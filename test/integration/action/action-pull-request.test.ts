@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { parseMarker } from "../../../src/review/render-marker.js";
+import { parseMarker } from "../../../src/github/render-marker.js";
 import { writeTinyGguf } from "../../model/write-tiny-gguf.js";
 import { CALC_PATH, makePatch, readJava } from "../support/java-fixtures.js";
 import { OWNER, PR, pullRequestEvent, REPO, writeEvent } from "./support/action-event.js";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { parseConfigOverrides } from "../../../src/github/action/parse-config-overrides.js";
-import { readActionEnv } from "../../../src/github/action/read-action-env.js";
+import { parseConfigOverrides } from "../../../src/action/parse-config-overrides.js";
+import { readActionEnv } from "../../../src/action/read-action-env.js";
 
 interface ActionYml {
   inputs: Record<string, { required?: boolean; default?: string }>;

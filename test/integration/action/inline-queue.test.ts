@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createInlineQueue } from "../../../src/github/action/create-inline-queue.js";
+import { createInlineQueue } from "../../../src/action/create-inline-queue.js";
 import { FatalJobError, type JobContext, RetryableError } from "../../../src/queue/types.js";
 
 const job = (deliveryId: string, over: { type?: string; supersedeKey?: string } = {}) => ({

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildReviewJobFromPullRequest } from "../../../src/github/build-review-job.js";
+import { buildReviewJobFromPullRequest } from "../../../src/app/build-review-job.js";
 import { openQueue } from "../../../src/queue/open-queue.js";
 import { writeTinyGguf } from "../../model/write-tiny-gguf.js";
 import { privateKey } from "../support/review-harness.js";

@@ -1,8 +1,8 @@
 // A review worker process for the crash test: the real review job handler against a fake GitHub (FAKE_GITHUB_URL),
 // the tiny judge model, and the queue and store at DATABASE_URL. Exits once nothing is queued or running.
 import { Probot, ProbotOctokit } from "probot";
-import { createJobRouter } from "../../../src/github/create-job-router.js";
-import { createReviewJobHandler } from "../../../src/github/create-review-job-handler.js";
+import { createJobRouter } from "../../../src/app/create-job-router.js";
+import { createReviewJobHandler } from "../../../src/app/create-review-job-handler.js";
 import { loadJavaParser } from "../../../src/java/load-java-parser.js";
 import { createCachedJudge } from "../../../src/judge/create-cached-judge.js";
 import { createModelJudge } from "../../../src/judge/create-model-judge.js";

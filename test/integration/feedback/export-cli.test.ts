@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { recordFlaggedMethodChanged } from "../../../src/github/feedback/record-flagged-method-changed.js";
+import { recordFlaggedMethodChanged } from "../../../src/feedback/record-flagged-method-changed.js";
 import { openStore } from "../../../src/store/open-store.js";
 import type { PostedComment } from "../../../src/store/types.js";
 

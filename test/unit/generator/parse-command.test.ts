@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCommand } from "../../../src/github/commands/parse-command.js";
+import { parseCommand } from "../../../src/slash-commands/parse-command.js";
 
 describe("parseCommand", () => {
   it("reads the commands on the first line", () => {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultRepoConfig } from "../../../src/config/parse-repo-config.js";
 import type { RepoConfig } from "../../../src/config/repo-config-schema.js";
-import { parseCommandJobPayload } from "../../../src/github/commands/command-job-payload.js";
-import { parseCommand } from "../../../src/github/commands/parse-command.js";
 import { openQueue } from "../../../src/queue/open-queue.js";
 import type { Job, Queue } from "../../../src/queue/types.js";
+import { parseCommandJobPayload } from "../../../src/review/command-job-payload.js";
 import { enqueueAutoSuggestions } from "../../../src/review/enqueue-auto-suggestions.js";
 import type { ReviewJobPayload } from "../../../src/review/review-job-payload.js";
+import { parseCommand } from "../../../src/slash-commands/parse-command.js";
 import { outcome } from "./outcome-builder.js";
 
 const job: ReviewJobPayload = {

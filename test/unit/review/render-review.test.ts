@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { chunkAnnotations } from "../../../src/github/chunk-annotations.js";
+import { parseMarker, renderMarker } from "../../../src/github/render-marker.js";
 import { decideConclusion } from "../../../src/review/decide-conclusion.js";
-import { chunkAnnotations, renderAnnotation } from "../../../src/review/render-annotations.js";
+import { renderAnnotation } from "../../../src/review/render-annotations.js";
 import { renderCheckSummary, renderCheckTitle } from "../../../src/review/render-check-summary.js";
 import { renderCommentBody } from "../../../src/review/render-comment-body.js";
-import { parseMarker, renderMarker } from "../../../src/review/render-marker.js";
 import { outcome } from "./outcome-builder.js";
 
 describe("markers", () => {

@@ -1,0 +1,31 @@
+import { fetchFileText } from "../github/fetch-file-text.js";
+import type { GitHubClient, RepoRef } from "../github/types.js";
+import type { JavaParser } from "../java/load-java-parser.js";
+
+/** What a feedback record keeps of the method the bot commented on. */
+export interface FlaggedMethodText {
+  description: string | null;
+  signature: string;
+  code: string;
+}
+
+/** The method's text at the commit the comment was made on, found by its key; null when it is gone. */
+export async function loadFlaggedMethod(params: {
+  octokit: GitHubClient;
+  repo: RepoRef;
+  path: string;
+  ref: string;
+  methodKey: string;
+  parser: JavaParser;
+}): Promise<FlaggedMethodText | null> {
+  const file = await fetchFileText({
+    octokit: params.octokit,
+    repo: params.repo,
+    path: params.path,
+    ref: params.ref,
+  });
+  if (file.kind !== "text") return null;
+  const method = params.parser.extractMethods(params.path, file.text).find((m) => m.key === params.methodKey);
+  if (!method) return null;
+  return { description: method.javadoc?.trim() || null, signature: method.signature, code: method.text };
+}
