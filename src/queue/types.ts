@@ -1,27 +1,7 @@
 /** Durable job queue. Implementations: SQLite (embedded, same file as the store) and PostgreSQL (pg-boss). */
-export interface JobInput {
-  /** "review" | "regenerate" | "command" | ... */
-  type: string;
-  /** GitHub delivery id (X-GitHub-Delivery): the same id never makes two jobs. */
-  deliveryId: string;
-  /** Jobs with the same supersede key (e.g. "owner/repo#12:review") are superseded by a newer one. */
-  supersedeKey?: string;
-  payload: Record<string, unknown>;
-}
+import type { EnqueueResult, Job, JobInput, QueueCounts } from "../store/job-types.js";
 
-export interface Job extends JobInput {
-  id: string;
-  attempt: number;
-  createdAt: string;
-}
-
-export interface EnqueueResult {
-  id: string;
-  /** false when a job with this delivery id already exists. */
-  created: boolean;
-  /** Ids of older jobs this one superseded (still queued, or running: those are asked to stop). */
-  superseded: Job[];
-}
+export type { EnqueueResult, Job, JobInput, QueueCounts };
 
 /** Thrown by a handler for a failure worth retrying later (GitHub 5xx, secondary rate limit, lease lost). */
 export class RetryableError extends Error {
@@ -52,15 +32,6 @@ export interface JobContext {
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<void>;
-
-export interface QueueCounts {
-  queued: number;
-  running: number;
-  done: number;
-  failed: number;
-  dead: number;
-  superseded: number;
-}
 
 export interface StopOptions {
   /** How long running jobs may take to finish before their signal aborts and they are released (default 20000). */

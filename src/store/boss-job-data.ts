@@ -1,4 +1,4 @@
-import type { Job, JobInput } from "../queue/types.js";
+import type { Job, JobInput } from "./job-types.js";
 
 /** pg-boss gets its own schema next to ours (its name limit is 50 characters). */
 export function bossSchemaFor(schema: string): string {

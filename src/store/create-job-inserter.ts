@@ -1,6 +1,6 @@
 import type SqliteDatabase from "better-sqlite3";
 import type { Kysely, Selectable } from "kysely";
-import type { EnqueueResult, Job, JobInput } from "../queue/types.js";
+import type { EnqueueResult, Job, JobInput } from "./job-types.js";
 import type { Database, JobTable } from "./schema.js";
 
 // Raw statements, prepared once: the enqueue is the webhook's hot path, and Kysely's builder, compiler and

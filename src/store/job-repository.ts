@@ -1,8 +1,8 @@
 import { type Kysely, type Selectable, sql } from "kysely";
-import type { EnqueueResult, Job, JobInput, QueueCounts } from "../queue/types.js";
 import { connectDatabase } from "./connect-database.js";
 import { createJobInserter } from "./create-job-inserter.js";
 import type { JobOutcome, LeaseState } from "./job-outcome.js";
+import type { EnqueueResult, Job, JobInput, QueueCounts } from "./job-types.js";
 import type { Database, JobTable } from "./schema.js";
 
 /** The SQLite queue's job table. Every write that ends a run is guarded by the lease owner. */

@@ -1,8 +1,8 @@
 import { CompiledQuery, type Kysely, sql, type Transaction } from "kysely";
-import type { EnqueueResult, Job, JobInput, QueueCounts } from "../queue/types.js";
 import { type BossJobData, bossSchemaFor, fromBossJob } from "./boss-job-data.js";
 import { connectDatabase } from "./connect-database.js";
 import type { JobOutcome, LeaseState } from "./job-outcome.js";
+import type { EnqueueResult, Job, JobInput, QueueCounts } from "./job-types.js";
 import type { Database } from "./schema.js";
 
 /** What pg-boss calls `db`: lets its send/complete/fail/cancel run inside our transaction. */
