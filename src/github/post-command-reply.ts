@@ -1,6 +1,5 @@
-import type { ReplyTarget } from "../github/types.js";
 import { toRetryableError } from "./to-retryable-error.js";
-import type { GitHubClient, RepoRef } from "./types.js";
+import type { GitHubClient, ReplyTarget, RepoRef } from "./types.js";
 
 /** Answers in the PR's conversation, or in the review thread the command came from; returns the comment's URL. */
 export async function postCommandReply(params: {
