@@ -3,6 +3,7 @@ import { ContextTooSmallError } from "../llm/llm-errors.js";
 import type { LlmModel } from "../llm/llm-model.js";
 import { loadModel } from "../llm/load-model.js";
 import { buildJudgePrompt } from "./build-judge-prompt.js";
+import { findLabelTokens, type LabelTokens, LabelTokensError } from "./find-label-tokens.js";
 import { hashPrompt } from "./hash-prompt.js";
 import { DEFAULT_PROMPT_TEMPLATE, type PromptTemplate } from "./prompt-template.js";
 import type { Judge, JudgeInput, JudgeResult, JudgeStats } from "./types.js";
@@ -26,11 +27,10 @@ export interface ModelJudgeParams {
   name?: string;
 }
 
-export class LabelNotOneTokenError extends Error {
-  override name = "LabelNotOneTokenError";
-}
-
-/** A judge backed by one model: score = P(correct) / (P(correct) + P(incorrect)) of the next token. */
+/**
+ * A judge backed by one model: score = P(correct) / (P(correct) + P(incorrect)) of the next token, each label read
+ * where it first differs from the other after the prompt (src/judge/find-label-tokens.ts).
+ */
 export async function createModelJudge(params: ModelJudgeParams): Promise<Judge> {
   const owned = typeof params.model === "string";
   const llm = typeof params.model === "string" ? await loadModel({ path: params.model }) : params.model;
@@ -44,15 +44,20 @@ export async function createModelJudge(params: ModelJudgeParams): Promise<Judge>
 
 async function buildJudge(llm: LlmModel, owned: boolean, params: ModelJudgeParams): Promise<Judge> {
   const template = params.template ?? DEFAULT_PROMPT_TEMPLATE;
-  const labels = [template.correct, template.incorrect].map((label) => {
-    const tokens = llm.tokenize(label);
-    if (tokens.length !== 1 || tokens[0] === undefined) {
-      throw new LabelNotOneTokenError(
-        `label "${label}" is ${tokens.length} tokens for ${llm.name}; a judge label must be one token (fix the template in models/models.json)`,
-      );
-    }
-    return tokens[0];
-  });
+  const tokenize = (text: string) => llm.tokenize(text);
+  const labelsOf = (prompt: string) => findLabelTokens(tokenize, prompt, template);
+  // The template with empty inserts: the least any prompt needs, and labels that cannot work fail here, at load.
+  const empty = buildJudgePrompt(
+    { description: "-", signature: "", code: "", className: "", name: "" },
+    template,
+  );
+  let minimum: number;
+  try {
+    minimum = labelsOf(empty).context.length;
+  } catch (error) {
+    if (error instanceof LabelTokensError) throw new LabelTokensError(`${llm.name}: ${error.message}`);
+    throw error;
+  }
   const evaluator = await createNextTokenEvaluator(llm, {
     ...(params.sequences === undefined ? {} : { sequences: params.sequences }),
     ...(params.contextSize === undefined ? {} : { contextSize: params.contextSize }),
@@ -61,13 +66,9 @@ async function buildJudge(llm: LlmModel, owned: boolean, params: ModelJudgeParam
     ...(params.reusePrefix === undefined ? {} : { reusePrefix: params.reusePrefix }),
     flashAttention: params.flashAttention ?? false,
   });
-  // The template with empty inserts is the least any prompt needs.
-  const minimum = llm.tokenize(
-    buildJudgePrompt({ description: "-", signature: "", code: "", className: "", name: "" }, template),
-  ).length;
-  if (minimum + 1 > evaluator.contextSize) {
+  if (minimum > evaluator.contextSize) {
     await evaluator.dispose();
-    throw new ContextTooSmallError(minimum + 1, evaluator.contextSize);
+    throw new ContextTooSmallError(minimum, evaluator.contextSize);
   }
   const stats: JudgeStats = { promptTokens: 0, evaluatedTokens: 0, evaluations: 0, seconds: 0 };
   const templateHash = hashPrompt(JSON.stringify(template)).slice(0, 12);
@@ -80,16 +81,26 @@ async function buildJudge(llm: LlmModel, owned: boolean, params: ModelJudgeParam
       const started = performance.now();
       const results: JudgeResult[] = new Array(inputs.length);
       const prompts: number[][] = [];
+      const labels: [number, number][] = [];
       const slots: number[] = [];
       inputs.forEach((input, i) => {
-        const tokens = llm.tokenize(buildJudgePrompt(input, template));
-        if (tokens.length > evaluator.contextSize) {
+        let found: LabelTokens;
+        try {
+          found = labelsOf(buildJudgePrompt(input, template));
+        } catch (error) {
+          // The template's labels were checked at load; only this method's text can make them merge into it.
+          if (!(error instanceof LabelTokensError)) throw error;
+          results[i] = { kind: "skipped", reason: error.message };
+          return;
+        }
+        if (found.context.length > evaluator.contextSize) {
           results[i] = {
             kind: "skipped",
-            reason: `too long for the judge: ${tokens.length} prompt tokens, the context holds ${evaluator.contextSize}`,
+            reason: `too long for the judge: ${found.context.length} prompt tokens, the context holds ${evaluator.contextSize}`,
           };
         } else {
-          prompts.push(tokens);
+          prompts.push(found.context);
+          labels.push([found.correct, found.incorrect]);
           slots.push(i);
         }
       });

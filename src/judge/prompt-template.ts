@@ -9,9 +9,12 @@ export const promptTemplateSchema = z.object({
   text: z.string().refine((t) => ["{description}", "{signature}", "{code}"].every((p) => t.includes(p)), {
     message: "must contain {description}, {signature} and {code}",
   }),
-  /** Label of a correct method; must be one token. */
+  /**
+   * Label of a correct method. Read where its tokens after the prompt first differ from the incorrect label's
+   * (src/judge/find-label-tokens.ts), so it may take several tokens, but the two must differ in one.
+   */
   correct: z.string().min(1).default("1"),
-  /** Label of an incorrect method; must be one token. */
+  /** Label of an incorrect method. */
   incorrect: z.string().min(1).default("0"),
 });
 

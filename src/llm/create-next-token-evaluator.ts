@@ -2,6 +2,7 @@ import type { LlamaContext, LlamaContextSequence, Token } from "node-llama-cpp";
 import { ContextTooSmallError } from "./llm-errors.js";
 import type { LlmModel } from "./llm-model.js";
 import { planSequenceWork } from "./plan-sequence-work.js";
+import { threadCountOf } from "./resolve-thread-count.js";
 import { splitEvaluation } from "./split-evaluation.js";
 
 export interface NextTokenEvaluatorOptions {
@@ -29,13 +30,19 @@ export interface NextTokenResult {
   evaluatedTokens: number;
 }
 
+export type TargetTokens = readonly number[] | readonly (readonly number[])[];
+
 /** Plain data in and out: token ids in, next-token probabilities out. Owns one context and its sequences. */
 export interface NextTokenEvaluator {
   readonly contextSize: number;
   readonly sequences: number;
+  /**
+   * `targets`: the tokens whose probabilities to return, the same for every prompt (a flat list) or one list per
+   * prompt (the judge's label tokens depend on the text before them, see src/judge/find-label-tokens.ts).
+   */
   evaluate(
     prompts: number[][],
-    targets: number[],
+    targets: TargetTokens,
     onResult?: (index: number, result: NextTokenResult) => void,
   ): Promise<NextTokenResult[]>;
   dispose(): Promise<void>;
@@ -51,7 +58,7 @@ export async function createNextTokenEvaluator(
     contextSize,
     sequences: sequenceCount,
     flashAttention: options.flashAttention ?? false,
-    threads: options.threads ?? defaultThreads(llm),
+    threads: options.threads ?? threadCountOf(llm),
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   });
   const sequences: LlamaContextSequence[] = [];
@@ -61,7 +68,7 @@ export async function createNextTokenEvaluator(
   // Both evaluate() calls and dispose() queue here, so two callers never share a sequence's state.
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function evaluateOne(seq: LlamaContextSequence, prompt: number[], targets: number[]) {
+  async function evaluateOne(seq: LlamaContextSequence, prompt: number[], targets: readonly number[]) {
     if (prompt.length === 0) throw new Error("cannot evaluate an empty prompt");
     if (prompt.length > size) throw new ContextTooSmallError(prompt.length, size);
     // Keep the prefix this sequence already holds, but evaluate at least the last two tokens: the last for its
@@ -90,16 +97,20 @@ export async function createNextTokenEvaluator(
 
   async function run(
     prompts: number[][],
-    targets: number[],
+    targets: TargetTokens,
     onResult?: (i: number, r: NextTokenResult) => void,
   ) {
+    const targetsOf = (i: number): readonly number[] =>
+      targets.length > 0 && Array.isArray(targets[0])
+        ? ((targets as readonly (readonly number[])[])[i] ?? [])
+        : (targets as readonly number[]);
     const results: NextTokenResult[] = new Array(prompts.length);
     const plan = planSequenceWork(prompts, sequences.length);
     await Promise.all(
       plan.map(async (indices, s) => {
         const seq = sequences[s] as LlamaContextSequence;
         for (const i of indices) {
-          const result = await evaluateOne(seq, prompts[i] as number[], targets);
+          const result = await evaluateOne(seq, prompts[i] as number[], targetsOf(i));
           results[i] = result;
           onResult?.(i, result);
         }
@@ -131,14 +142,4 @@ export async function createNextTokenEvaluator(
  */
 export function defaultSequences(llm: LlmModel): number {
   return llm.llama.gpu === false || llm.model.gpuLayers === 0 ? 1 : 4;
-}
-
-const SMALL_MODEL_BYTES = 256 * 1024 * 1024;
-
-// llama.cpp's worker threads spin at barriers: on small matrices (and on a busy machine) extra threads cost far
-// more than they compute; measured 1 thread 0.1 s against 4 threads 34 s for one tiny-model batch on 2 busy cores.
-function defaultThreads(llm: LlmModel): number {
-  const env = Number.parseInt(process.env.LLAMA_THREADS ?? "", 10);
-  if (Number.isInteger(env) && env >= 0) return env === 0 ? llm.llama.cpuMathCores : env;
-  return llm.file.sizeBytes < SMALL_MODEL_BYTES ? 1 : llm.llama.cpuMathCores;
 }

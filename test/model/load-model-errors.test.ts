@@ -2,7 +2,8 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createModelJudge, LabelNotOneTokenError } from "../../src/judge/create-model-judge.js";
+import { createModelJudge } from "../../src/judge/create-model-judge.js";
+import { LabelTokensError } from "../../src/judge/find-label-tokens.js";
 import { DEFAULT_PROMPT_TEMPLATE } from "../../src/judge/prompt-template.js";
 import {
   ContextTooSmallError,
@@ -65,11 +66,11 @@ describe("model errors", () => {
     expect(String(err)).toMatch(/increase the context to at least \d+/);
   });
 
-  it("labels that are not one token are refused at load", async () => {
-    const template = { ...DEFAULT_PROMPT_TEMPLATE, correct: "yes" };
-    await expect(createModelJudge({ model: good, contextSize: 256, template })).rejects.toThrow(
-      LabelNotOneTokenError,
-    );
+  it("labels no token tells apart are refused at load, naming the model", async () => {
+    const template = { ...DEFAULT_PROMPT_TEMPLATE, correct: "1", incorrect: "10" };
+    const err = await createModelJudge({ model: good, contextSize: 256, template }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LabelTokensError);
+    expect(String(err)).toMatch(/: labels "1" and "10" have no token that tells them apart after the prompt/);
   });
 
   it("resolves a catalog name in the models dir, or a path, else says what to do", async () => {

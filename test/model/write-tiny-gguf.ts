@@ -4,10 +4,11 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, rename, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { buildTinyVocab, SPM_SPACE } from "./build-tiny-vocab.js";
+import { buildTinyVocab, type TinyTokenizer } from "./build-tiny-vocab.js";
 import { buildTinyWeights, type TinyBehaviour } from "./build-tiny-weights.js";
 import { encodeGguf, type GgufValue } from "./encode-gguf.js";
 
+export type { TinyTokenizer } from "./build-tiny-vocab.js";
 export type { TinyBehaviour } from "./build-tiny-weights.js";
 
 export interface TinyGgufParams {
@@ -27,6 +28,8 @@ export interface TinyGgufParams {
   behaviour?: TinyBehaviour;
   /** general.architecture; only for testing how an unsupported one is reported. */
   architecture?: string;
+  /** Tokenizer family (see build-tiny-vocab.ts); default "spm-no-space-prefix". */
+  tokenizer?: TinyTokenizer;
 }
 
 /** ~14M parameters: large enough that compute dominates (benchmarks). */
@@ -44,6 +47,7 @@ export async function writeTinyGguf(params: TinyGgufParams = {}): Promise<string
     contextLength: params.contextLength ?? 4096,
     behaviour: params.behaviour ?? ("random" as TinyBehaviour),
     architecture: params.architecture ?? "llama",
+    tokenizer: params.tokenizer ?? ("spm-no-space-prefix" as TinyTokenizer),
   };
   if (full.dim % full.heads !== 0)
     throw new Error(`dim ${full.dim} is not a multiple of heads ${full.heads}`);
@@ -78,9 +82,9 @@ type FullParams = Required<Omit<TinyGgufParams, "path">>;
 function buildFile(p: FullParams): Buffer {
   const b = p.behaviour;
   const marker = typeof b === "object" && "flagIfContains" in b ? b.flagIfContains : undefined;
-  const vocab = buildTinyVocab(marker);
+  const vocab = buildTinyVocab(marker, p.tokenizer);
   const idOf = (text: string): number => {
-    const id = vocab.tokens.indexOf(text.replaceAll(" ", SPM_SPACE));
+    const id = vocab.idOf(text);
     if (id < 0) throw new Error(`"${text}" is not one token of the tiny vocabulary`);
     return id;
   };
@@ -107,16 +111,7 @@ function buildFile(p: FullParams): Buffer {
     [`${a}.attention.layer_norm_rms_epsilon`]: { type: "f32", value: 1e-5 },
     [`${a}.rope.dimension_count`]: u32(p.dim / p.heads),
     [`${a}.vocab_size`]: u32(vocab.tokens.length),
-    "tokenizer.ggml.model": { type: "string", value: "llama" },
-    "tokenizer.ggml.tokens": { type: "strings", value: vocab.tokens },
-    "tokenizer.ggml.scores": { type: "f32s", value: vocab.scores },
-    "tokenizer.ggml.token_type": { type: "i32s", value: vocab.types },
-    "tokenizer.ggml.unknown_token_id": u32(0),
-    "tokenizer.ggml.bos_token_id": u32(1),
-    "tokenizer.ggml.eos_token_id": u32(2),
-    "tokenizer.ggml.add_bos_token": { type: "bool", value: false },
-    "tokenizer.ggml.add_eos_token": { type: "bool", value: false },
-    "tokenizer.ggml.add_space_prefix": { type: "bool", value: false },
+    ...vocab.metadata,
   };
   return encodeGguf(metadata, tensors);
 }
