@@ -12,6 +12,7 @@ import { createGeneratorLoader } from "./generator/create-generator-loader.js";
 import { loadJavaParser } from "./java/load-java-parser.js";
 import { checkModelFiles } from "./llm/check-model-files.js";
 import { parseLlamaGpu } from "./llm/get-llama-runtime.js";
+import { parseLlamaThreads } from "./llm/resolve-thread-count.js";
 import { openQueue } from "./queue/open-queue.js";
 import type { Queue, WorkerPool } from "./queue/types.js";
 import { createJudgeLoader } from "./review/create-judge-loader.js";
@@ -29,6 +30,7 @@ export async function startServe(env: NodeJS.ProcessEnv = process.env): Promise<
   requireAppEnv(env);
   const settings = readServerEnv(env);
   parseLlamaGpu(env.LLAMA_GPU); // a bad value fails the start, not every job later
+  parseLlamaThreads(env.LLAMA_THREADS);
   const probot = createAppProbot(env);
   const { store, queue } = await openData(settings.databaseUrl, probot);
   const metrics = createMetrics(() => queue.counts());
@@ -67,6 +69,7 @@ export async function startWorkerOnly(env: NodeJS.ProcessEnv = process.env): Pro
   requireAppEnv(env);
   const settings = readServerEnv(env);
   parseLlamaGpu(env.LLAMA_GPU); // a bad value fails the start, not every job later
+  parseLlamaThreads(env.LLAMA_THREADS);
   const probot = createAppProbot(env);
   const { store, queue } = await openData(settings.databaseUrl, probot);
   const workers = await startWorkers({

@@ -9,6 +9,7 @@ export interface ModelCandidateSourceOptions {
   temperature?: number;
   /** Prompt + answer; default min(the model's training context, 4096). */
   contextSize?: number;
+  /** CPU threads; default the one policy (LLAMA_THREADS, else 1 for small models, else the math cores). */
   threads?: number;
 }
 

@@ -1,6 +1,7 @@
 import { LlamaCompletion } from "node-llama-cpp";
 import { ContextTooSmallError } from "./llm-errors.js";
 import type { LlmModel } from "./llm-model.js";
+import { threadCountOf } from "./resolve-thread-count.js";
 
 export interface GenerateCompletionsParams {
   model: LlmModel;
@@ -17,7 +18,7 @@ export interface GenerateCompletionsParams {
   topK?: number;
   /** Texts that end a completion (not included in it); default the closing code fence. */
   stop?: string[];
-  /** CPU threads for llama.cpp; default its own choice. 1 where cores are shared (busy CI, tests). */
+  /** CPU threads; default LLAMA_THREADS, else 1 for small models (< 256 MB), else the machine's math cores. */
   threads?: number;
   signal?: AbortSignal;
 }
@@ -59,7 +60,7 @@ export async function generateCompletions(params: GenerateCompletionsParams): Pr
     contextSize: needed,
     sequences: 1,
     flashAttention: false,
-    ...(params.threads === undefined ? {} : { threads: params.threads }),
+    threads: params.threads ?? threadCountOf(model),
   });
   const completion = new LlamaCompletion({
     contextSequence: context.getSequence(),

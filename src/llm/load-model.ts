@@ -3,6 +3,7 @@ import { getLlamaRuntime, type LlamaGpuSetting } from "./get-llama-runtime.js";
 import { inspectGgufFile } from "./inspect-gguf-file.js";
 import { ModelLoadError } from "./llm-errors.js";
 import { LlmModel } from "./llm-model.js";
+import { parseLlamaThreads } from "./resolve-thread-count.js";
 
 export interface LoadModelParams {
   path: string;
@@ -17,6 +18,7 @@ export interface LoadModelParams {
  * problem gets its own named error instead of llama.cpp's generic failure.
  */
 export async function loadModel(params: LoadModelParams): Promise<LlmModel> {
+  parseLlamaThreads(process.env.LLAMA_THREADS); // a bad value fails here, before any context needs it
   const file = await inspectGgufFile(params.path);
   const [llama, fingerprint] = await Promise.all([
     getLlamaRuntime(params.gpu),
