@@ -6,7 +6,9 @@ import type { FeedbackRecord } from "../store/types.js";
 /** One supervised example in the judge's own prompt template; `sources` say where its label came from. */
 export interface TrainingExample {
   id: string;
+  /** The judge's prompt for the method, byte for byte. */
   prompt: string;
+  /** The template's label (correct or incorrect), to be tokenized after the prompt, see render-export-lines.ts. */
   completion: string;
   label: 0 | 1;
   sources: { signal: string; repo: string; pullNumber: number; methodKey: string }[];

@@ -1,6 +1,12 @@
 import type { TrainingExample } from "./build-training-examples.js";
 
-/** JSONL for supervised fine-tuning: prompt + completion in the judge's template, with the label's sources. */
+/**
+ * JSONL for supervised fine-tuning: prompt + completion in the judge's template, with the label's sources. The
+ * completion is the template's label text and nothing else, and the prompt is exactly the judge's: a trainer
+ * tokenizes `prompt + completion` whole (never the completion alone, no BOS, as the judge) and puts the loss on the
+ * first token where prompt + correct and prompt + incorrect differ (src/judge/find-label-tokens.ts), the token the
+ * judge reads.
+ */
 export function renderTrainingLines(examples: readonly TrainingExample[]): string {
   return examples
     .map(

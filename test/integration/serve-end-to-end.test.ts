@@ -1,18 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTinyGguf } from "../model/write-tiny-gguf.js";
 import { type Route, startFakeGitHub } from "./support/fake-github-server.js";
 import { CALC_PATH, makePatch, readJava } from "./support/java-fixtures.js";
-import { privateKey } from "./support/review-harness.js";
+import { type ServeProcess, startServeProcess } from "./support/serve-process.js";
 import { BASE_SHA, INSTALLATION, PR, pullRequestPayload } from "./support/webhook-payloads.js";
 
 const HEAD = "e".repeat(40);
-const SECRET = "e2e-secret";
 const base = readJava("base");
 const head = readJava("head");
 const repo = "/repos/acme/shop";
@@ -54,47 +50,8 @@ const route: Route = ({ method, path, body }) => {
 let lastReview: any;
 
 let github: Awaited<ReturnType<typeof startFakeGitHub>>;
-let server: ChildProcess;
-let url: string;
+let server: ServeProcess;
 let dir: string;
-let output = "";
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-async function waitFor<T>(
-  what: string,
-  fn: () => T | undefined | Promise<T | undefined>,
-  ms = 45_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; server output:\n${output.slice(-3000)}`);
-}
-
-function deliver(payload: unknown, signatureSecret: string) {
-  const body = JSON.stringify(payload);
-  const signature = `sha256=${createHmac("sha256", signatureSecret).update(body).digest("hex")}`;
-  return fetch(`${url}/api/github/webhooks`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": "pull_request",
-      "x-github-delivery": `e2e-${Math.random()}`,
-      "x-hub-signature-256": signature,
-    },
-    body,
-  });
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "jj-e2e-"));
@@ -102,50 +59,23 @@ beforeAll(async () => {
     if (req.method === "POST" && req.path.endsWith("/reviews")) lastReview = req.body;
     return route(req);
   });
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  server = spawn("node", ["bin/java-judge.js", "serve"], {
-    env: {
-      ...process.env,
-      APP_ID: "123",
-      PRIVATE_KEY: privateKey,
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      GHE_HOST: github.host,
-      GHE_PROTOCOL: "http",
-      JUDGE_MODEL: await writeTinyGguf({ behaviour: { flagIfContains: "BUG" } }),
-      DATABASE_URL: `sqlite:${join(dir, "db.sqlite")}`,
-      WORKERS: "1",
-      LOG_LEVEL: "info",
-      NODE_ENV: "test",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  server = await startServeProcess(github.host, {
+    JUDGE_MODEL: await writeTinyGguf({ behaviour: { flagIfContains: "BUG" } }),
+    DATABASE_URL: `sqlite:${join(dir, "db.sqlite")}`,
   });
-  server.stdout?.on("data", (d) => (output += d));
-  server.stderr?.on("data", (d) => (output += d));
-  await waitFor("/healthz", () =>
-    fetch(`${url}/healthz`).then(
-      (r) => (r.ok ? true : undefined),
-      () => undefined,
-    ),
-  );
 });
 
 afterAll(async () => {
-  if (server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
-  }
+  await server?.stop();
   await github?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe("java-judge serve, end to end over HTTP", () => {
   it("answers 400 to a bad signature and enqueues nothing", async () => {
-    const res = await deliver(pullRequestPayload("opened", HEAD), "not-the-secret");
+    const res = await server.deliver("pull_request", pullRequestPayload("opened", HEAD), "not-the-secret");
     expect(res.status).toBe(400);
-    const metrics = await (await fetch(`${url}/metrics`)).text();
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
     const jobs = [...metrics.matchAll(/^java_judge_jobs\{state="\w+"\} (\d+)$/gm)].map((m) => Number(m[1]));
     expect(jobs.length).toBeGreaterThan(0);
     expect(jobs.reduce((a, b) => a + b, 0)).toBe(0);
@@ -153,9 +83,9 @@ describe("java-judge serve, end to end over HTTP", () => {
   });
 
   it("reviews an opened PR: signed webhook -> check run and review posted to GitHub", async () => {
-    const res = await deliver(pullRequestPayload("opened", HEAD), SECRET);
+    const res = await server.deliver("pull_request", pullRequestPayload("opened", HEAD));
     expect(res.status).toBe(200);
-    const completed = await waitFor("the completed check run", () =>
+    const completed = await server.waitFor("the completed check run", () =>
       github.requests.find((r) => r.method === "PATCH" && r.body?.status === "completed"),
     );
     expect(completed.body).toMatchObject({
@@ -167,14 +97,12 @@ describe("java-judge serve, end to end over HTTP", () => {
     expect(reviews[0]?.body).toMatchObject({ commit_id: HEAD, event: "COMMENT" });
     expect(reviews[0]?.body.comments).toMatchObject([{ path: CALC_PATH, start_line: 22, line: 25 }]);
     expect(reviews[0]?.body.comments[0].body).toContain("<!-- java-judge:method=");
-    const metrics = await (await fetch(`${url}/metrics`)).text();
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/java_judge_webhook_ack_seconds_count\{status="200"\} 1/);
     expect(metrics).toMatch(/java_judge_methods_judged_total\{verdict="flagged"\} 1/);
   });
 
   it("stops on SIGTERM", async () => {
-    server.kill("SIGTERM");
-    const code = await new Promise((r) => server.once("exit", r));
-    expect(code).toBe(0);
+    expect(await server.stop()).toBe(0);
   });
 });

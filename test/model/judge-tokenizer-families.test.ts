@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTrainingExamples } from "../../src/eval/build-training-examples.js";
 import { buildJudgePrompt } from "../../src/judge/build-judge-prompt.js";
 import { createModelJudge } from "../../src/judge/create-model-judge.js";
 import { findLabelTokens } from "../../src/judge/find-label-tokens.js";
@@ -41,6 +42,34 @@ describe.each(TINY_TOKENIZERS)("the judge on a %s tokenizer", (tokenizer: TinyTo
     expect(found.context).toEqual(model.tokenize(prompt));
     // The old rule tokenized "1" alone: on the space-prefix family that is two tokens, and the judge was refused.
     expect(model.tokenize("1")).toHaveLength(tokenizer === "spm-space-prefix" ? 2 : 1);
+  });
+
+  it("export writes prompt + completion that, tokenized whole, hold the label token where the judge reads it", async () => {
+    const model = await load("random");
+    const tokenize = (text: string) => model.tokenize(text);
+    const record = (label: 0 | 1, code: string) => ({
+      repo: "acme/shop",
+      pullNumber: 7,
+      methodKey: "src/A.java:A#max(int[])",
+      signal: "reaction:+1",
+      label,
+      description: "Returns the largest element.",
+      code,
+      signature: "int max(int[] a)",
+      score: 0.2,
+      createdAt: "2026-03-01T00:00:00.000Z",
+    });
+    const { examples } = buildTrainingExamples(
+      [record(1, "int max(int[] a) { return a[0]; }"), record(0, "int max(int[] a) { return 0; }")],
+      DEFAULT_PROMPT_TEMPLATE,
+    );
+    expect(examples.map((e) => e.label)).toEqual([1, 0]);
+    for (const e of examples) {
+      const judged = findLabelTokens(tokenize, e.prompt, DEFAULT_PROMPT_TEMPLATE);
+      const whole = tokenize(e.prompt + e.completion);
+      expect(whole.slice(0, judged.context.length)).toEqual(judged.context);
+      expect(whole[judged.context.length]).toBe(e.label === 1 ? judged.correct : judged.incorrect);
+    }
   });
 
   it.each([

@@ -1,24 +1,12 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import nock from "nock";
 import { API } from "../support/fake-github.js";
 import { makePatch } from "../support/java-fixtures.js";
+import { baseText, headText, STRINGS_PATH } from "../support/strings-fixture.js";
 import { BASE_SHA, OWNER, PR } from "../support/webhook-payloads.js";
 import { repoPath } from "./command-harness.js";
 
 export const HEAD = "c".repeat(40);
-export const STRINGS_PATH = "src/main/java/com/example/text/Strings.java";
-const recorded = readFileSync(join(import.meta.dirname, "../../fixtures/generations/Strings.java"), "utf8");
-
-/** The PR: isPalindrome rewritten (and flagged: the tiny judge says "incorrect" to code holding BUG). */
-export const headText = recorded.replace(
-  "        String s = text.toLowerCase(LOCALE);\n",
-  "        // BUG? compares the raw text\n        String s = text.toLowerCase(LOCALE);\n",
-);
-export const baseText = recorded.replace(
-  /public static boolean isPalindrome\(String text\) \{[\s\S]*?\n {4}\}\n/,
-  "public static boolean isPalindrome(String text) {\n        return false;\n    }\n",
-);
+export { baseText, headText, STRINGS_PATH };
 
 /** A request body GitHub was sent, as nock parsed it. */
 export type Body = { body: string; [key: string]: unknown };
