@@ -6,7 +6,8 @@ import { createHttpHandler } from "./app/create-http-handler.js";
 import { createJobHandlers } from "./app/create-job-handlers.js";
 import { createJobRouter } from "./app/create-job-router.js";
 import { createMetrics } from "./app/create-metrics.js";
-import { readServerEnv, requireAppEnv } from "./config/read-server-env.js";
+import { startSetupServer } from "./app/start-setup-server.js";
+import { needsAppSetup, readServerEnv, requireAppEnv } from "./config/read-server-env.js";
 import { UsageError } from "./errors.js";
 import { createGeneratorLoader } from "./generator/create-generator-loader.js";
 import { loadJavaParser } from "./java/load-java-parser.js";
@@ -25,8 +26,12 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** `java-judge serve`: the webhook server plus WORKERS in-process workers. */
+/**
+ * `java-judge serve`: the webhook server plus WORKERS in-process workers; without any app credentials, Probot's
+ * setup page that registers the app and writes them.
+ */
 export async function startServe(env: NodeJS.ProcessEnv = process.env): Promise<Running & { port: number }> {
+  if (needsAppSetup(env)) return startSetupServer(env, readServerEnv(env));
   requireAppEnv(env);
   const settings = readServerEnv(env);
   parseLlamaGpu(env.LLAMA_GPU); // a bad value fails the start, not every job later

@@ -6,7 +6,7 @@ export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next?: () => void) => unknown;
 
-/** The server's routes: Probot's webhook middleware, `/healthz`, `/metrics`, else 404. */
+/** The server's routes: Probot's webhook middleware (at webhookPath, and POST /), `/healthz`, `/metrics`, else 404. */
 export function createHttpHandler(params: {
   webhooks: Middleware;
   metrics: AppMetrics;
@@ -14,7 +14,12 @@ export function createHttpHandler(params: {
 }) {
   const { webhooks, metrics, webhookPath } = params;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = (req.url ?? "/").split("?")[0];
+    let url = (req.url ?? "/").split("?")[0];
+    if (req.method === "POST" && url === "/") {
+      // Probot's setup page registers the app with `<this server's address>/` as its webhook URL.
+      url = webhookPath;
+      req.url = webhookPath;
+    }
     if (req.method === "GET" && url === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
       return;

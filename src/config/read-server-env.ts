@@ -23,6 +23,16 @@ export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
   };
 }
 
+/**
+ * No GitHub App credentials at all: the first run, which serves Probot's setup page (it writes them into .env).
+ * Not in production (NODE_ENV=production, as in the Docker image), where Probot refuses its setup mode and the
+ * missing credentials are an error.
+ */
+export function needsAppSetup(env: NodeJS.ProcessEnv): boolean {
+  const credentials = ["APP_ID", "WEBHOOK_SECRET", "PRIVATE_KEY", "PRIVATE_KEY_PATH"];
+  return env.NODE_ENV !== "production" && credentials.every((k) => !env[k]);
+}
+
 /** Probot's own settings, checked up front so a missing one is one clear line, not a stack trace. */
 export function requireAppEnv(env: NodeJS.ProcessEnv): void {
   const missing = ["APP_ID", "WEBHOOK_SECRET"].filter((k) => !env[k]);

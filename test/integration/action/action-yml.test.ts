@@ -58,6 +58,15 @@ describe("action.yml", () => {
     expect(env).toMatchObject({ LLAMA_GPU: "cuda", MODELS_DIR: "/opt/models" });
   });
 
+  it("sets up the Node.js the Dockerfile ships (the current LTS), and docs/action.md says so", () => {
+    const dockerfile = readFileSync(new URL("Dockerfile", root), "utf8");
+    const major = /^FROM node:(\d+)/m.exec(dockerfile)?.[1];
+    expect(major).toBe("24");
+    expect(action.inputs["node-version"]?.default).toBe(major);
+    const docs = readFileSync(new URL("docs/action.md", root), "utf8");
+    expect(docs).toContain(`| \`node-version\` | \`${major}\` |`);
+  });
+
   it("the example workflow's config input is valid, and it never checks out the PR", () => {
     const text = readFileSync(new URL("docs/examples/java-judge.yml", root), "utf8");
     const workflow = parse(text) as {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadDotEnv } from "../../../src/config/load-dot-env.js";
-import { readServerEnv, requireAppEnv } from "../../../src/config/read-server-env.js";
+import { needsAppSetup, readServerEnv, requireAppEnv } from "../../../src/config/read-server-env.js";
 
 describe("readServerEnv", () => {
   it("gives DESIGN's defaults", () => {
@@ -40,6 +40,23 @@ describe("readServerEnv", () => {
     expect(() => readServerEnv({ WORKERS: value })).toThrow(
       `WORKERS must be a whole number >= 0, got "${value}"`,
     );
+  });
+});
+
+describe("needsAppSetup", () => {
+  it("is the first run: no credential at all (an empty one from a copied .env.example counts as none)", () => {
+    expect(needsAppSetup({})).toBe(true);
+    expect(needsAppSetup({ APP_ID: "", PRIVATE_KEY: "", WEBHOOK_SECRET: "", PORT: "3000" })).toBe(true);
+  });
+
+  it("is not when any credential is set: a partial set is the error requireAppEnv names", () => {
+    expect(needsAppSetup({ APP_ID: "1" })).toBe(false);
+    expect(needsAppSetup({ PRIVATE_KEY_PATH: "app.pem" })).toBe(false);
+    expect(needsAppSetup({ WEBHOOK_SECRET: "s" })).toBe(false);
+  });
+
+  it("is not in production, where Probot refuses its setup page", () => {
+    expect(needsAppSetup({ NODE_ENV: "production" })).toBe(false);
   });
 });
 

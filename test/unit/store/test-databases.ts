@@ -1,8 +1,16 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 
-export const TEST_PG_URL =
-  process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/java_judge_test";
+/** Prepared by test/support/global-setup.ts (TEST_DATABASE_URL, the local server, or one started for the run). */
+export const TEST_PG_URL = testDatabaseUrl();
+
+function testDatabaseUrl(): string {
+  const url = inject("testDatabaseUrl");
+  // A PostgreSQL suite never skips: without the global setup (another config, a bare runner) it fails, and says why.
+  if (!url) throw new Error("no test database: run through vitest.config.ts, whose globalSetup prepares one");
+  return url;
+}
 
 /** A fresh PostgreSQL schema per call, so parallel test files never see each other's rows. */
 export function freshPgSchema(prefix: string): { url: string; schema: string; drop(): Promise<void> } {
