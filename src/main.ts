@@ -136,6 +136,7 @@ async function startWorkers(p: {
     javaParser,
     log: { info: (m) => p.probot.log.info(m), warn: (m) => p.probot.log.warn(m) },
     feedback: true,
+    budgets: p.settings.jobBudgets,
     onJudged: (outcomes, stats) => {
       for (const o of outcomes) {
         const verdict = o.result.kind === "skipped" ? "skipped" : o.result.flagged ? "flagged" : "passed";

@@ -1,6 +1,7 @@
 import type { Probot } from "probot";
 import { createJobHandlers } from "../app/create-job-handlers.js";
 import { createJobRouter } from "../app/create-job-router.js";
+import type { JobBudgets } from "../config/read-server-env.js";
 import { describeError } from "../errors.js";
 import type { GeneratorLoader } from "../generator/create-generator-loader.js";
 import { loadJavaParser } from "../java/load-java-parser.js";
@@ -19,6 +20,8 @@ export interface ActionJobHandlerDeps {
   judge: JudgeLoader;
   generator: GeneratorLoader;
   log: { info(message: string): void; warn(message: string): void };
+  /** JOB_TIMEOUT_*_S, read as the server reads them. */
+  budgets: JobBudgets;
   onReviewed: (result: ReviewJobResult) => void;
   onCommand: (result: CommandJobResult) => void;
   onJudgeError: (message: string) => void;
@@ -46,6 +49,7 @@ export async function createActionJobHandler(deps: ActionJobHandlerDeps): Promis
     javaParser: await loadJavaParser(),
     log: deps.log,
     feedback: false,
+    budgets: deps.budgets,
     onReviewed: deps.onReviewed,
     onCommand: deps.onCommand,
   });

@@ -1,3 +1,4 @@
+import { type JobBudgets, readJobBudgets } from "../config/read-server-env.js";
 import { UsageError } from "../errors.js";
 
 /** What `java-judge action` reads from the environment a GitHub Actions job provides. */
@@ -17,6 +18,8 @@ export interface ActionEnv {
   databaseUrl: string | undefined;
   /** Names the delivery of this event (GitHub Actions gives no delivery id). */
   deliveryId: string;
+  /** JOB_TIMEOUT_*_S: each job's time budget, as on a server. */
+  jobBudgets: JobBudgets;
 }
 
 /**
@@ -68,6 +71,7 @@ export function readActionEnv(env: NodeJS.ProcessEnv): ActionEnv {
     configOverrides: input(env, "config"),
     databaseUrl: input(env, "database-url") || env.DATABASE_URL || undefined,
     deliveryId: `actions-${run}-${env.GITHUB_JOB || "job"}`,
+    jobBudgets: readJobBudgets(env),
   };
 }
 

@@ -81,6 +81,7 @@ export async function runActionEvent(env: ActionEnv, io: ActionIo): Promise<Acti
       judge,
       generator,
       log: io.log,
+      budgets: env.jobBudgets,
       onReviewed: (r) => reviews.push(r),
       onCommand: (r) => commands.push(r),
       onJudgeError: (message) => {

@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import type { JobBudgets } from "../config/read-server-env.js";
 import { createFeedbackJobHandler, FEEDBACK_JOB_TYPES } from "../feedback/create-feedback-job-handler.js";
 import type { GeneratorLoader } from "../generator/create-generator-loader.js";
 import type { JudgeStats } from "../judge/types.js";
@@ -13,6 +14,7 @@ import { createCommandJobHandler } from "../slash-commands/create-command-job-ha
 import type { CommandJobResult } from "../slash-commands/run-command-job.js";
 import type { Store } from "../store/types.js";
 import { createReviewJobHandler } from "./create-review-job-handler.js";
+import { withJobDeadline } from "./with-job-deadline.js";
 
 export interface JobHandlersDeps {
   probot: Pick<Probot, "auth">;
@@ -25,12 +27,14 @@ export interface JobHandlersDeps {
   log: { info(message: string): void; warn(message: string): void };
   /** Feedback jobs need a store that outlives the job (not Action mode). */
   feedback: boolean;
+  /** The server's time budget of each job type (JOB_TIMEOUT_*_S). */
+  budgets: JobBudgets;
   onJudged?: (outcomes: MethodOutcome[], stats: JudgeStats) => void;
   onReviewed?: (result: ReviewJobResult) => void;
   onCommand?: (result: CommandJobResult) => void;
 }
 
-/** Every job type's handler, by type: one wiring for `serve`/`worker` and for `action`. */
+/** Every job type's handler, by type, each under its time budget: one wiring for `serve`/`worker` and `action`. */
 export function createJobHandlers(deps: JobHandlersDeps): Record<string, JobHandler> {
   const clock = { now: () => new Date() };
   const handlers: Record<string, JobHandler> = {
@@ -65,5 +69,17 @@ export function createJobHandlers(deps: JobHandlersDeps): Record<string, JobHand
     });
     for (const type of FEEDBACK_JOB_TYPES) handlers[type] = feedback;
   }
-  return handlers;
+  // Every job under its type's budget (the feedback types share one).
+  const budgetOf = (type: string) =>
+    type === REVIEW_JOB
+      ? deps.budgets.review
+      : type === COMMAND_JOB
+        ? deps.budgets.command
+        : deps.budgets.feedback;
+  return Object.fromEntries(
+    Object.entries(handlers).map(([type, handler]) => [
+      type,
+      withJobDeadline(handler, { jobType: type, budget: budgetOf(type), log: deps.log }),
+    ]),
+  );
 }

@@ -21,6 +21,7 @@ export function createReviewJobHandler(deps: ReviewJobHandlerDeps): JobHandler {
         attempt: ctx.job.attempt,
         lastAttempt: ctx.lastAttempt === true,
         isSuperseded: async () => ctx.signal.aborted || (await ctx.isSuperseded()),
+        ...(ctx.deadline ? { deadline: ctx.deadline } : {}),
       },
       { ...deps, octokit },
     );

@@ -10,6 +10,8 @@ interface JsonSchemaNode {
   maximum?: number;
   properties?: Record<string, JsonSchemaNode>;
   items?: JsonSchemaNode;
+  /** `.nullable()`: the type and `null`. */
+  anyOf?: JsonSchemaNode[];
 }
 
 /** The JSON Schema of `.github/java-judge.yml` (what editors validate against), as formatted JSON. */
@@ -81,6 +83,7 @@ function walk(node: JsonSchemaNode, prefix: string, rows: string[]): void {
 }
 
 function typeOf(node: JsonSchemaNode): string {
+  if (node.anyOf) return node.anyOf.map(typeOf).join(" or ");
   if (node.enum) return node.enum.map((v) => `\`${String(v)}\``).join(" \\| ");
   // zod gives `int()` the safe-integer bounds; those say nothing to a reader.
   const max = node.maximum !== undefined && node.maximum < Number.MAX_SAFE_INTEGER ? node.maximum : undefined;

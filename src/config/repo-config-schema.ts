@@ -99,6 +99,27 @@ export const repoConfigSchema = z
       })
       .prefault({})
       .describe("Slash commands in pull request comments."),
+    limits: z
+      .strictObject({
+        review_timeout_s: z
+          .int()
+          .min(1)
+          .nullable()
+          .default(null)
+          .describe(
+            "Seconds a review may take; then the judge stops and the check run says the review timed out. `null`: the server's budget (`JOB_TIMEOUT_REVIEW_S`, default 900). Shortens the server's budget, never lengthens it.",
+          ),
+        regenerate_timeout_s: z
+          .int()
+          .min(1)
+          .nullable()
+          .default(null)
+          .describe(
+            "Seconds a `/judge` command (a regeneration) may take; then the generator stops and the reply says what was done. `null`: the server's budget (`JOB_TIMEOUT_COMMAND_S`, default 600). Shortens it, never lengthens it.",
+          ),
+      })
+      .prefault({})
+      .describe("Time budgets of this repository's jobs (a job past its budget stops and is not retried)."),
   })
   .describe("Configuration of java-judge, read from `.github/java-judge.yml` on the default branch.");
 

@@ -15,10 +15,13 @@ export interface RegenerationReplyParams {
   threshold: number;
   /** Methods left out by the per-command cap. */
   leftOut: number;
+  /** The command ran out of time: its budget (described), the method it was on, methods not done. */
+  timedOut?: { budget: string; during: string; notDone: number };
 }
 
 /** The reply to `/judge regenerate`: one line per method, what was posted or why nothing was. */
 export function renderRegenerationReply(p: RegenerationReplyParams): string {
+  if (p.timedOut) return renderTimedOut(p, p.timedOut);
   const posted = p.results.filter((r) => r.posted).length;
   const lines = [
     posted > 0
@@ -66,4 +69,21 @@ function shortName(r: Pick<MethodRegeneration, "className" | "name">): string {
 
 function fmt(score: number | null): string {
   return score === null ? "n/a" : score.toFixed(2);
+}
+
+function renderTimedOut(
+  p: RegenerationReplyParams,
+  t: NonNullable<RegenerationReplyParams["timedOut"]>,
+): string {
+  const total = p.results.length + t.notDone;
+  const lines = [
+    `**java-judge** did not finish in ${t.budget}: it stopped while ${t.during}; ${p.results.length} of ${total} ${total === 1 ? "method was" : "methods were"} done.`,
+  ];
+  if (p.results.length > 0) {
+    lines.push(
+      "",
+      ...p.results.map((r) => `- \`${shortName(r)}\` (${r.path}:${r.startLine}): ${describe(r, p)}`),
+    );
+  }
+  return lines.join("\n");
 }

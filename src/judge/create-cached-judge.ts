@@ -12,7 +12,7 @@ export function createCachedJudge(judge: Judge, cache: ScoreCache): Judge {
     id: judge.id,
     models: judge.models,
     promptHash: keyOf,
-    async score(inputs, onProgress) {
+    async score(inputs, onProgress, signal) {
       const keys = inputs.map(keyOf);
       const results: JudgeResult[] = new Array(inputs.length);
       const misses: number[] = [];
@@ -26,6 +26,7 @@ export function createCachedJudge(judge: Judge, cache: ScoreCache): Judge {
       const fresh = await judge.score(
         misses.map((i) => inputs[i] as JudgeInput),
         (p) => onProgress?.({ done: hits + p.done, total: inputs.length }),
+        signal,
       );
       for (const [k, i] of misses.entries()) {
         const r = fresh[k] as JudgeResult;

@@ -10,13 +10,15 @@ export function createEnsembleJudge(judges: Judge[]): Judge {
     models: judges.flatMap((j) => j.models),
     promptHash: (input: JudgeInput) =>
       hashPrompt(judges.map((j) => j.promptHash?.(input) ?? hashPrompt(JSON.stringify(input))).join(",")),
-    async score(inputs, onProgress) {
+    async score(inputs, onProgress, signal) {
       const all: JudgeResult[][] = [];
       // One after the other: the members share the machine, running them together would not be faster.
       for (const [k, judge] of judges.entries()) {
         all.push(
-          await judge.score(inputs, (p) =>
-            onProgress?.({ done: k * inputs.length + p.done, total: judges.length * inputs.length }),
+          await judge.score(
+            inputs,
+            (p) => onProgress?.({ done: k * inputs.length + p.done, total: judges.length * inputs.length }),
+            signal,
           ),
         );
       }

@@ -1,4 +1,4 @@
-import { createNextTokenEvaluator } from "../llm/create-next-token-evaluator.js";
+import { createNextTokenEvaluator, type NextTokenResult } from "../llm/create-next-token-evaluator.js";
 import { ContextTooSmallError } from "../llm/llm-errors.js";
 import type { LlmModel } from "../llm/llm-model.js";
 import { loadModel } from "../llm/load-model.js";
@@ -77,7 +77,7 @@ async function buildJudge(llm: LlmModel, owned: boolean, params: ModelJudgeParam
     id: `${llm.fingerprint}:${templateHash}`,
     models: [params.name ?? llm.name],
     promptHash: (input: JudgeInput) => hashPrompt(buildJudgePrompt(input, template)),
-    async score(inputs, onProgress) {
+    async score(inputs, onProgress, signal) {
       const started = performance.now();
       const results: JudgeResult[] = new Array(inputs.length);
       const prompts: number[][] = [];
@@ -106,7 +106,7 @@ async function buildJudge(llm: LlmModel, owned: boolean, params: ModelJudgeParam
       });
       let done = inputs.length - prompts.length;
       onProgress?.({ done, total: inputs.length });
-      await evaluator.evaluate(prompts, labels, (k, r) => {
+      const onResult = (k: number, r: NextTokenResult) => {
         const i = slots[k] as number;
         const [p1 = 0, p0 = 0] = r.probabilities;
         const promptTokens = (prompts[k] as number[]).length;
@@ -119,7 +119,8 @@ async function buildJudge(llm: LlmModel, owned: boolean, params: ModelJudgeParam
             : { kind: "skipped", reason: "the judge gives neither label any probability" };
         done += 1;
         onProgress?.({ done, total: inputs.length });
-      });
+      };
+      await evaluator.evaluate(prompts, labels, onResult, signal);
       stats.seconds += (performance.now() - started) / 1000;
       return results;
     },

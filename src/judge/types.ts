@@ -38,7 +38,12 @@ export interface Judge {
   readonly models: string[];
   /** sha256 of the exact prompt(s) this judge would evaluate for an input: the cache key's prompt part. */
   promptHash?(input: JudgeInput): string;
-  score(inputs: JudgeInput[], onProgress?: (p: ScoreProgress) => void): Promise<JudgeResult[]>;
+  /** An abort of `signal` (a job's deadline) stops the model between batches and rejects with its reason. */
+  score(
+    inputs: JudgeInput[],
+    onProgress?: (p: ScoreProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<JudgeResult[]>;
   /** Cumulative stats since creation. */
   stats(): JudgeStats;
   dispose(): Promise<void>;

@@ -39,11 +39,15 @@ export interface NextTokenEvaluator {
   /**
    * `targets`: the tokens whose probabilities to return, the same for every prompt (a flat list) or one list per
    * prompt (the judge's label tokens depend on the text before them, see src/judge/find-label-tokens.ts).
+   *
+   * `signal` is checked before each llama.cpp batch (one evaluate call cannot be interrupted mid-batch), and an
+   * abort rejects with its reason; the sequences stay usable for the next call.
    */
   evaluate(
     prompts: number[][],
     targets: TargetTokens,
     onResult?: (index: number, result: NextTokenResult) => void,
+    signal?: AbortSignal,
   ): Promise<NextTokenResult[]>;
   dispose(): Promise<void>;
 }
@@ -68,7 +72,12 @@ export async function createNextTokenEvaluator(
   // Both evaluate() calls and dispose() queue here, so two callers never share a sequence's state.
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function evaluateOne(seq: LlamaContextSequence, prompt: number[], targets: readonly number[]) {
+  async function evaluateOne(
+    seq: LlamaContextSequence,
+    prompt: number[],
+    targets: readonly number[],
+    signal: AbortSignal | undefined,
+  ) {
     if (prompt.length === 0) throw new Error("cannot evaluate an empty prompt");
     if (prompt.length > size) throw new ContextTooSmallError(prompt.length, size);
     // Keep the prefix this sequence already holds, but evaluate at least the last two tokens: the last for its
@@ -81,11 +90,13 @@ export async function createNextTokenEvaluator(
     const sizes = splitEvaluation(rest.length, context.batchSize);
     let at = 0;
     for (const n of sizes.slice(0, -1)) {
+      signal?.throwIfAborted();
       await seq.controlledEvaluate(rest.slice(at, at + n));
       at += n;
     }
     const tail = rest.slice(at);
     const last = tail.pop() as Token;
+    signal?.throwIfAborted();
     const out = await seq.controlledEvaluate([...tail, [last, { generateNext: { probabilities: true } }]]);
     const probs = out[tail.length]?.next.probabilities;
     if (probs === undefined) throw new Error("llama.cpp returned no next-token probabilities");
@@ -99,6 +110,7 @@ export async function createNextTokenEvaluator(
     prompts: number[][],
     targets: TargetTokens,
     onResult?: (i: number, r: NextTokenResult) => void,
+    signal?: AbortSignal,
   ) {
     const targetsOf = (i: number): readonly number[] =>
       targets.length > 0 && Array.isArray(targets[0])
@@ -106,24 +118,27 @@ export async function createNextTokenEvaluator(
         : (targets as readonly number[]);
     const results: NextTokenResult[] = new Array(prompts.length);
     const plan = planSequenceWork(prompts, sequences.length);
-    await Promise.all(
+    // allSettled: after an abort, the next call must not start while another sequence still evaluates.
+    const settled = await Promise.allSettled(
       plan.map(async (indices, s) => {
         const seq = sequences[s] as LlamaContextSequence;
         for (const i of indices) {
-          const result = await evaluateOne(seq, prompts[i] as number[], targetsOf(i));
+          const result = await evaluateOne(seq, prompts[i] as number[], targetsOf(i), signal);
           results[i] = result;
           onResult?.(i, result);
         }
       }),
     );
+    const failed = settled.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
     return results;
   }
 
   return {
     contextSize: size,
     sequences: sequences.length,
-    evaluate(prompts, targets, onResult) {
-      const next = queue.then(() => run(prompts, targets, onResult));
+    evaluate(prompts, targets, onResult, signal) {
+      const next = queue.then(() => run(prompts, targets, onResult, signal));
       queue = next.catch(() => undefined);
       return next;
     },

@@ -1,3 +1,5 @@
+import { formatSeconds } from "./format-seconds.js";
+
 /** Durable job queue. Implementations: SQLite (embedded, same file as the store) and PostgreSQL (pg-boss). */
 import type { EnqueueResult, Job, JobInput, QueueCounts } from "../store/job-types.js";
 
@@ -21,6 +23,39 @@ export class FatalJobError extends Error {
   override name = "FatalJobError";
 }
 
+/** A job's time budget: seconds, and what set it (an environment variable or a repo config key), for messages. */
+export interface JobBudget {
+  seconds: number;
+  source: string;
+}
+
+/**
+ * A job ran past its time budget. Fatal: the same work would run out again, so the queue fails the job
+ * instead of retrying it; the job has said what timed out where the author sees it (check run, reply).
+ */
+export class JobTimeoutError extends FatalJobError {
+  override name = "JobTimeoutError";
+  constructor(
+    /** The job type ("review", "command", ...). */
+    readonly jobType: string,
+    readonly budget: JobBudget,
+  ) {
+    super(
+      `the ${jobType} job ran past its time budget of ${formatSeconds(budget.seconds)} (${budget.source})`,
+    );
+  }
+}
+
+/** A running job's deadline (see createJobDeadline). */
+export interface JobDeadline {
+  /** Aborted, with a JobTimeoutError as its reason, when the budget runs out. */
+  readonly signal: AbortSignal;
+  /** The budget in force now. */
+  budget(): JobBudget;
+  /** A repository's budget for this job: it shortens the server's, never lengthens it (null: the server's). */
+  limit(seconds: number | null, source: string): void;
+}
+
 export interface JobContext {
   job: Job;
   /** Aborted when the job is superseded or the worker is shutting down. */
@@ -29,6 +64,8 @@ export interface JobContext {
   isSuperseded(): Promise<boolean>;
   /** No attempt follows this one: a retryable failure now dead-letters the job, so report it as final. */
   lastAttempt?: boolean;
+  /** The job's time budget, where its type has one (withJobDeadline); its signal stops model calls. */
+  deadline?: JobDeadline;
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<void>;

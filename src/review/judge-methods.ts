@@ -11,6 +11,8 @@ export async function judgeMethods(params: {
   judge: Judge;
   config: Pick<RepoConfig, "threshold" | "max_methods" | "max_method_lines">;
   onProgress?: (p: ScoreProgress) => void;
+  /** The job's deadline: stops the judge between batches. */
+  signal?: AbortSignal;
 }): Promise<MethodOutcome[]> {
   const { methods, judge, config } = params;
   const outcomes: MethodOutcome[] = methods.map((m) => toOutcome(m, { kind: "skipped", reason: "" }));
@@ -25,6 +27,7 @@ export async function judgeMethods(params: {
   const results = await judge.score(
     toJudge.map((i) => judgeInputFromMethod(methods[i] as ChangedMethod)),
     params.onProgress,
+    params.signal,
   );
   toJudge.forEach((methodIndex, k) => {
     const r = results[k];

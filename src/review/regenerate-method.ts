@@ -86,6 +86,8 @@ export async function regenerateMethod(p: RegenerateMethodParams): Promise<Regen
       className: method.className,
       name: method.name,
     })),
+    undefined,
+    p.signal,
   );
   const ranked = rankCandidates({
     candidates: filtered.kept,

@@ -1,3 +1,4 @@
+import { describeJobBudget } from "../config/describe-job-budget.js";
 import type { RepoConfig } from "../config/repo-config-schema.js";
 import { renderRegenerationReply } from "../generator/render-regeneration-reply.js";
 import { selectTargetMethods } from "../generator/select-target-methods.js";
@@ -9,6 +10,7 @@ import { postCommandReply } from "../github/post-command-reply.js";
 import { callGitHub } from "../github/to-retryable-error.js";
 import type { GitHubClient, ReplyTarget, RepoRef } from "../github/types.js";
 import type { Judge } from "../judge/types.js";
+import { JobTimeoutError } from "../queue/types.js";
 import { collectChangedMethods, type MethodExtractor } from "./collect-changed-methods.js";
 import { judgeMethods } from "./judge-methods.js";
 import { regenerateMethod } from "./regenerate-method.js";
@@ -79,7 +81,28 @@ export async function regenerate(p: RegenerateParams, deps: RegenerateDeps): Pro
     return "no-target";
   }
   const judge = await deps.getJudge();
-  const outcomes = await judgeMethods({ methods: named, judge, config });
+  const signal = p.signal === undefined ? {} : { signal: p.signal };
+  // What the job is doing when its budget runs out, for the reply.
+  let during = "scoring the current code";
+  const results: MethodRegeneration[] = [];
+  const timedOut = async (error: unknown, notDone: number): Promise<never> => {
+    if (error instanceof JobTimeoutError) {
+      // A failed reply must not turn the timeout into a retryable error: the job would only run out again.
+      await reply(
+        renderRegenerationReply({
+          results,
+          minGain: config.suggestions.min_gain,
+          threshold: config.threshold,
+          leftOut: 0,
+          timedOut: { budget: describeJobBudget(error.budget), during, notDone },
+        }),
+      ).catch(() => {});
+    }
+    throw error;
+  };
+  const outcomes = await judgeMethods({ methods: named, judge, config, ...signal }).catch((error: unknown) =>
+    timedOut(error, Math.min(named.length, MAX_METHODS_PER_COMMAND)),
+  );
   const scoreOf = (i: number) => {
     const r = outcomes[i]?.result;
     return r?.kind === "scored" ? r : null;
@@ -96,8 +119,8 @@ export async function regenerate(p: RegenerateParams, deps: RegenerateDeps): Pro
   // 3-4. Candidates per method; the winner posted on the method's lines.
   const generator = await deps.getGenerator();
   const sources = new Map<string, { text: string; methods: ReturnType<MethodExtractor["extractMethods"]> }>();
-  const results: MethodRegeneration[] = [];
   for (const { method, scored } of todo) {
+    during = `regenerating \`${method.className.split(".").pop()}.${method.name}\``;
     let file = sources.get(method.path);
     if (!file) {
       const fetched = await fetchFileText({ octokit, repo, path: method.path, ref: headSha });
@@ -117,8 +140,8 @@ export async function regenerate(p: RegenerateParams, deps: RegenerateDeps): Pro
       judge,
       extractMethods: (path, source) => javaParser.extractMethods(path, source),
       ...(deps.seed === undefined ? {} : { seed: deps.seed }),
-      ...(p.signal === undefined ? {} : { signal: p.signal }),
-    });
+      ...signal,
+    }).catch((error: unknown) => timedOut(error, todo.length - results.length));
     if (best) {
       const posted = await postRegeneratedSuggestion({
         ...p,

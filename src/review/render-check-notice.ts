@@ -62,3 +62,19 @@ export function renderSupersededNotice(sha: string): CheckNotice {
     summary: `A newer push (${sha}) is reviewed instead.`,
   };
 }
+
+/** The review ran past its time budget (`budget` as describeJobBudget writes it). */
+export function renderTimedOutNotice(p: {
+  budget: string;
+  /** How far the judge got; null when it had not started. */
+  scored: { done: number; total: number } | null;
+}): CheckNotice {
+  const what = p.scored
+    ? `The judge did not finish in ${p.budget}; ${p.scored.done} of ${p.scored.total} methods were scored.`
+    : `The review did not finish in ${p.budget}; it stopped before the judge scored any method.`;
+  return {
+    conclusion: "failure",
+    title: "Review timed out",
+    summary: `${what} Nothing was posted: a partial review would read as if the other methods had passed (this is not a pass).`,
+  };
+}

@@ -1,3 +1,4 @@
+import { describeJobBudget } from "../config/describe-job-budget.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { describeError } from "../errors.js";
 import { type CheckRunWriter, openCheckRun } from "../github/check-run-writer.js";
@@ -5,8 +6,8 @@ import { findMergeBase } from "../github/find-merge-base.js";
 import { listPullFiles } from "../github/list-pull-files.js";
 import { toRetryableError } from "../github/to-retryable-error.js";
 import type { GitHubClient } from "../github/types.js";
-import type { Judge, JudgeStats } from "../judge/types.js";
-import { type Queue, RetryableError } from "../queue/types.js";
+import type { Judge, JudgeStats, ScoreProgress } from "../judge/types.js";
+import { type JobDeadline, JobTimeoutError, type Queue, RetryableError } from "../queue/types.js";
 import type { Store } from "../store/types.js";
 import { collectChangedMethods, type MethodExtractor } from "./collect-changed-methods.js";
 import { decideConclusion } from "./decide-conclusion.js";
@@ -38,6 +39,8 @@ export interface ReviewJobControl {
   lastAttempt?: boolean;
   /** Is a newer job (push) of this PR waiting? */
   isSuperseded(): Promise<boolean>;
+  /** The job's time budget: it stops the judge; the repo config may shorten it. */
+  deadline?: JobDeadline;
 }
 
 export type ReviewJobResult =
@@ -60,6 +63,8 @@ export async function runReviewJob(
   const repo = { owner: job.owner, repo: job.repo };
   const now = () => clock.now();
   const started = clock.now().getTime();
+  // How far the judge got, for the check run when the budget runs out.
+  let scored: ScoreProgress | null = null;
 
   // 1. The check run: created `queued` (or taken over on a re-run or retry), then `in_progress`.
   const check = await openCheckRun({
@@ -77,6 +82,7 @@ export async function runReviewJob(
     const loaded = await loadRepoConfig(octokit, repo);
     if (!loaded.ok) return finish(check, notice.renderInvalidConfigNotice(loaded.error), "invalid-config");
     const config = loaded.config;
+    ctl.deadline?.limit(config.limits.review_timeout_s, "limits.review_timeout_s");
     if (!config.enabled) return finish(check, notice.renderDisabledNotice(), "skipped");
     if (job.draft && !job.explicit && !config.drafts)
       return finish(check, notice.renderDraftNotice(), "skipped");
@@ -119,7 +125,9 @@ export async function runReviewJob(
       methods: changes.methods,
       judge,
       config,
+      ...(ctl.deadline ? { signal: ctl.deadline.signal } : {}),
       onProgress: ({ done, total: n }) => {
+        scored = { done, total: n };
         const t = clock.now().getTime();
         if (t - lastProgress < PROGRESS_EVERY_MS || done === n) return;
         lastProgress = t;
@@ -174,6 +182,12 @@ export async function runReviewJob(
     );
     return "reviewed";
   } catch (error) {
+    // Past the budget: say so and fail the job (JobTimeoutError is fatal: a retry would only run out again).
+    if (error instanceof JobTimeoutError) {
+      const timedOut = notice.renderTimedOutNotice({ budget: describeJobBudget(error.budget), scored });
+      await check.complete({ ...timedOut, withActions: true }).catch(() => {});
+      throw error;
+    }
     // Retryable: leave the check run in progress; the queue runs the job again and takes the run over.
     if (error instanceof RetryableError && !ctl.lastAttempt) throw error;
     const final =

@@ -17,7 +17,12 @@ export function createCommandJobHandler(deps: CommandJobHandlerDeps): JobHandler
     const octokit = (await deps.probot.auth(payload.installationId)) as unknown as GitHubClient;
     const result = await runCommandJob(
       payload,
-      { deliveryId: ctx.job.deliveryId, attempt: ctx.job.attempt, signal: ctx.signal },
+      {
+        deliveryId: ctx.job.deliveryId,
+        attempt: ctx.job.attempt,
+        signal: ctx.deadline ? AbortSignal.any([ctx.signal, ctx.deadline.signal]) : ctx.signal,
+        ...(ctx.deadline ? { deadline: ctx.deadline } : {}),
+      },
       { ...deps, octokit },
     );
     deps.onDone?.(result);

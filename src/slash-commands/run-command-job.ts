@@ -6,7 +6,7 @@ import { parseMarker } from "../github/render-marker.js";
 import { callGitHub } from "../github/to-retryable-error.js";
 import type { GitHubClient, ReplyTarget } from "../github/types.js";
 import type { Judge } from "../judge/types.js";
-import { FatalJobError, type Queue } from "../queue/types.js";
+import { FatalJobError, type JobDeadline, type Queue } from "../queue/types.js";
 import type { MethodExtractor } from "../review/collect-changed-methods.js";
 import type { CommandJobPayload } from "../review/command-job-payload.js";
 import { type RegenerateOutcome, regenerate } from "../review/regenerate.js";
@@ -32,7 +32,10 @@ export interface CommandJobDeps {
 export interface CommandJobControl {
   deliveryId: string;
   attempt: number;
+  /** Stops the models: the job superseded, the worker stopping, or the deadline past. */
   signal?: AbortSignal;
+  /** The job's time budget; the repo config may shorten it. */
+  deadline?: JobDeadline;
 }
 
 export type CommandJobResult = "denied" | "help" | "rate-limited" | "review-enqueued" | RegenerateOutcome;
@@ -60,6 +63,7 @@ export async function runCommandJob(
   // 1. An invalid config still lets the permission be checked (by default rules) and the error be told.
   const loaded = await loadRepoConfig(octokit, repo);
   const config = loaded.ok ? loaded.config : defaultRepoConfig();
+  ctl.deadline?.limit(config.limits.regenerate_timeout_s, "limits.regenerate_timeout_s");
 
   // An automatic regeneration was asked for by the config on the default branch, not by a person.
   if (job.source === "auto") {

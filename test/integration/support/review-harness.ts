@@ -6,13 +6,15 @@ import { Probot } from "probot";
 import { createApp } from "../../../src/app/create-app.js";
 import { createJobRouter } from "../../../src/app/create-job-router.js";
 import { createReviewJobHandler } from "../../../src/app/create-review-job-handler.js";
+import { withJobDeadline } from "../../../src/app/with-job-deadline.js";
+import { readJobBudgets } from "../../../src/config/read-server-env.js";
 import { FEEDBACK_JOB_TYPES } from "../../../src/feedback/create-feedback-job-handler.js";
 import { loadJavaParser } from "../../../src/java/load-java-parser.js";
 import { createCachedJudge } from "../../../src/judge/create-cached-judge.js";
 import { createModelJudge } from "../../../src/judge/create-model-judge.js";
 import type { Judge } from "../../../src/judge/types.js";
 import { openQueue } from "../../../src/queue/open-queue.js";
-import type { Queue, QueueCounts } from "../../../src/queue/types.js";
+import type { JobBudget, Queue, QueueCounts } from "../../../src/queue/types.js";
 import type { ReviewJobResult } from "../../../src/review/run-review-job.js";
 import { openStore } from "../../../src/store/open-store.js";
 import type { Store } from "../../../src/store/types.js";
@@ -47,7 +49,7 @@ export interface Harness {
 }
 
 export async function createHarness(
-  opts: { judgeFails?: string; maxAttempts?: number } = {},
+  opts: { judgeFails?: string; maxAttempts?: number; judge?: Judge; reviewBudget?: JobBudget } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "jj-review-"));
   const databaseUrl = `sqlite:${join(dir, "db.sqlite")}`;
@@ -68,21 +70,24 @@ export async function createHarness(
   await probot.load(createApp({ queue }));
   const javaParser = await loadJavaParser();
   const results: ReviewJobResult[] = [];
-  const base = await tinyJudge();
+  const base = opts.judge ?? (await tinyJudge());
   const judge = createCachedJudge(base, store);
   const handler = createJobRouter({
-    review: createReviewJobHandler({
-      probot,
-      getJudge: async () => {
-        if (opts.judgeFails) throw new Error(opts.judgeFails);
-        return judge;
-      },
-      store,
-      javaParser,
-      clock: { now: () => new Date() },
-      log: { info: () => {}, warn: () => {} },
-      onDone: (r) => results.push(r),
-    }),
+    review: withJobDeadline(
+      createReviewJobHandler({
+        probot,
+        getJudge: async () => {
+          if (opts.judgeFails) throw new Error(opts.judgeFails);
+          return judge;
+        },
+        store,
+        javaParser,
+        clock: { now: () => new Date() },
+        log: { info: () => {}, warn: () => {} },
+        onDone: (r) => results.push(r),
+      }),
+      { jobType: "review", budget: opts.reviewBudget ?? readJobBudgets({}).review },
+    ),
     // Feedback polls (on synchronize) are tested in test/integration/feedback: here they are taken off the
     // queue unrun, so each review test mocks only the review's own requests.
     ...Object.fromEntries(FEEDBACK_JOB_TYPES.map((type) => [type, async () => {}])),

@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadDotEnv } from "../../../src/config/load-dot-env.js";
-import { needsAppSetup, readServerEnv, requireAppEnv } from "../../../src/config/read-server-env.js";
+import {
+  needsAppSetup,
+  readJobBudgets,
+  readServerEnv,
+  requireAppEnv,
+} from "../../../src/config/read-server-env.js";
 
 describe("readServerEnv", () => {
   it("gives DESIGN's defaults", () => {
@@ -14,6 +19,7 @@ describe("readServerEnv", () => {
       workers: 1,
       judgeModel: undefined,
       generatorModel: undefined,
+      jobBudgets: readJobBudgets({}),
     });
   });
 
@@ -33,7 +39,14 @@ describe("readServerEnv", () => {
       workers: 0,
       judgeModel: "judge-qwen2.5-coder-3b",
       generatorModel: "/m/gen.gguf",
+      jobBudgets: readJobBudgets({}),
     });
+  });
+
+  it("refuses a bad job budget at start-up, in one line", () => {
+    expect(() => readServerEnv({ JOB_TIMEOUT_REVIEW_S: "15m" })).toThrow(
+      'JOB_TIMEOUT_REVIEW_S must be a number of seconds > 0, got "15m"',
+    );
   });
 
   it.each(["-1", "1.5", "two"])("refuses WORKERS=%s", (value) => {
