@@ -1,7 +1,6 @@
-import { formatSeconds } from "./format-seconds.js";
-
 /** Durable job queue. Implementations: SQLite (embedded, same file as the store) and PostgreSQL (pg-boss). */
 import type { EnqueueResult, Job, JobInput, QueueCounts } from "../store/job-types.js";
+import { formatSeconds } from "./format-seconds.js";
 
 export type { EnqueueResult, Job, JobInput, QueueCounts };
 
