@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { Language, Parser } from "web-tree-sitter";
 import { extractFromParser } from "./extract-from-parser.js";
+import { type LoneMethod, type LoneMethodShape, parseLoneMethod } from "./parse-lone-method.js";
 import type { ExtractedMethod } from "./types.js";
 
 /** The process's Java parser; tree-sitter objects stay behind this interface. */
@@ -9,10 +10,16 @@ export interface JavaParser {
   extractMethods(path: string, source: string): ExtractedMethod[];
 }
 
-let loading: Promise<JavaParser> | undefined;
+/** The parser with what rewriting a method needs (mutants): one method's text parsed on its own. */
+export interface JavaSyntaxParser extends JavaParser {
+  /** Null unless the text is exactly one member that parses without error; see parse-lone-method.ts. */
+  parseLoneMethod(code: string, shape: LoneMethodShape, options?: { syntax?: boolean }): LoneMethod | null;
+}
+
+let loading: Promise<JavaSyntaxParser> | undefined;
 
 /** Loads web-tree-sitter and the Java grammar once per process; later calls share the same parser. */
-export function loadJavaParser(): Promise<JavaParser> {
+export function loadJavaParser(): Promise<JavaSyntaxParser> {
   loading ??= createJavaParser().catch((error: unknown) => {
     loading = undefined;
     throw error;
@@ -20,7 +27,7 @@ export function loadJavaParser(): Promise<JavaParser> {
   return loading;
 }
 
-async function createJavaParser(): Promise<JavaParser> {
+async function createJavaParser(): Promise<JavaSyntaxParser> {
   const require = createRequire(import.meta.url);
   let wasmPath: string;
   try {
@@ -32,5 +39,8 @@ async function createJavaParser(): Promise<JavaParser> {
   const language = await Language.load(wasmPath);
   const parser = new Parser();
   parser.setLanguage(language);
-  return { extractMethods: (path, source) => extractFromParser(parser, path, source) };
+  return {
+    extractMethods: (path, source) => extractFromParser(parser, path, source),
+    parseLoneMethod: (code, shape, options) => parseLoneMethod(parser, code, shape, options),
+  };
 }

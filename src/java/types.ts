@@ -42,3 +42,18 @@ export type ChangeKind = "added" | "modified";
 export interface ChangedMethod extends ExtractedMethod {
   change: ChangeKind;
 }
+
+/**
+ * A syntax node as plain data, so tree-sitter's own nodes never leave src/java. Anonymous tokens (operators,
+ * keywords, punctuation) and comments are children too, in source order.
+ */
+export interface SyntaxNode {
+  /** tree-sitter's node type: `binary_expression`, `identifier`, or the token itself (`+`, `return`). */
+  type: string;
+  /** The node's field under its parent (`left`, `operator`, `name`, ...), or null. */
+  field: string | null;
+  /** UTF-16 offsets into the text that was parsed, end exclusive. */
+  start: number;
+  end: number;
+  children: SyntaxNode[];
+}
