@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { registerActionCommand } from "./cli/action.js";
 import { registerChangedCommand } from "./cli/changed.js";
+import { registerDatasetCommand } from "./cli/dataset.js";
 import { registerEvalCommand } from "./cli/eval.js";
 import { registerExportCommand } from "./cli/export.js";
 import { registerMethodsCommand } from "./cli/methods.js";
@@ -38,6 +39,7 @@ registerReviewCommand(program);
 registerEvalCommand(program);
 registerRankEvalCommand(program);
 registerExportCommand(program);
+registerDatasetCommand(program);
 registerPullCommand(program);
 
 try {

@@ -18,7 +18,10 @@ export function findChangedMethods(base: ExtractedMethod[] | null, head: Extract
 }
 
 /** findChangedMethods, each method with its base counterpart (the version before a modification). */
-export function pairChangedMethods(base: ExtractedMethod[] | null, head: ExtractedMethod[]): ChangedMethodPair[] {
+export function pairChangedMethods(
+  base: ExtractedMethod[] | null,
+  head: ExtractedMethod[],
+): ChangedMethodPair[] {
   const counterparts = new Map<string, ExtractedMethod[]>();
   for (const method of base ?? []) {
     const slot = methodSlot(method);

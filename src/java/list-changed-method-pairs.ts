@@ -15,7 +15,9 @@ export interface ListChangedMethodPairsParams {
 }
 
 /** The changed methods between two commits with their base counterparts, `.java` files only, in path order. */
-export async function listChangedMethodPairs(params: ListChangedMethodPairsParams): Promise<ChangedMethodPair[]> {
+export async function listChangedMethodPairs(
+  params: ListChangedMethodPairsParams,
+): Promise<ChangedMethodPair[]> {
   const { git, baseSha, headSha, parser, includePath = () => true } = params;
   const files = (await listChangedFiles(git, baseSha, headSha)).filter(
     (f) => f.path.endsWith(".java") && includePath(f.path),

@@ -10,6 +10,7 @@ export function toSyntaxTree(node: Node, offset: number): SyntaxNode {
   try {
     const current = (): SyntaxNode => ({
       type: cursor.nodeType,
+      named: cursor.nodeIsNamed,
       field: cursor.currentFieldName,
       start: cursor.startIndex - offset,
       end: cursor.endIndex - offset,

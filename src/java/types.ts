@@ -50,6 +50,8 @@ export interface ChangedMethod extends ExtractedMethod {
 export interface SyntaxNode {
   /** tree-sitter's node type: `binary_expression`, `identifier`, or the token itself (`+`, `return`). */
   type: string;
+  /** False for anonymous tokens: operators, keywords, punctuation. */
+  named: boolean;
   /** The node's field under its parent (`left`, `operator`, `name`, ...), or null. */
   field: string | null;
   /** UTF-16 offsets into the text that was parsed, end exclusive. */
