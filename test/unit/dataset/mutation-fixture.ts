@@ -32,13 +32,19 @@ export async function mutate(member: string): Promise<MutatedMethod> {
 }
 
 /** Why a mutant is not a valid one (null when it is): it must parse alone, keep the signature, change tokens. */
-export async function mutantProblem(original: ExtractedMethod, code: string, mutant: string): Promise<string | null> {
+export async function mutantProblem(
+  original: ExtractedMethod,
+  code: string,
+  mutant: string,
+): Promise<string | null> {
   const parser = await loadJavaParser();
   const parsed = parser.parseLoneMethod(mutant, original);
   if (!parsed) return `does not parse as one method: ${mutant}`;
   const m = parsed.method;
   const signature = (x: ExtractedMethod) =>
-    [x.kind, x.name, x.returnType, x.typeParameters, x.parameterTypes.join(","), x.throws.join(",")].join(" ");
+    [x.kind, x.name, x.returnType, x.typeParameters, x.parameterTypes.join(","), x.throws.join(",")].join(
+      " ",
+    );
   const before = parser.parseLoneMethod(code, original);
   if (!before || signature(m) !== signature(before.method)) return `signature changed: ${m.signature}`;
   if (normalizeTokens(mutant) === normalizeTokens(code)) return "no token changed";

@@ -19,7 +19,9 @@ async function mutantsOf(member: string, operator: MutationOperator): Promise<st
 
 describe("PIT's default operators", () => {
   it("conditionals-boundary moves each relational operator's boundary", async () => {
-    expect(await mutantsOf("boolean f(int a, int b) { return a < b || a >= 2 * b; }", "conditionals-boundary")).toEqual([
+    expect(
+      await mutantsOf("boolean f(int a, int b) { return a < b || a >= 2 * b; }", "conditionals-boundary"),
+    ).toEqual([
       "boolean f(int a, int b) { return a <= b || a >= 2 * b; }",
       "boolean f(int a, int b) { return a < b || a > 2 * b; }",
     ]);
@@ -48,7 +50,9 @@ describe("PIT's default operators", () => {
   });
 
   it("math leaves string concatenation alone", async () => {
-    expect(await mutantsOf('String f(String s, int n) { s += "!"; return s + n + "x"; }', "math")).toEqual([]);
+    expect(await mutantsOf('String f(String s, int n) { s += "!"; return s + n + "x"; }', "math")).toEqual(
+      [],
+    );
     expect(await mutantsOf('String f(int a, int n) { return "" + (a + n); }', "math")).toEqual([
       'String f(int a, int n) { return "" + (a - n); }',
     ]);
@@ -56,7 +60,10 @@ describe("PIT's default operators", () => {
 
   it("return-values replaces the value by a constant of the return type", async () => {
     const cases: Array<[string, string[]]> = [
-      ["boolean f(int a) { return a > 0; }", ["boolean f(int a) { return true; }", "boolean f(int a) { return false; }"]],
+      [
+        "boolean f(int a) { return a > 0; }",
+        ["boolean f(int a) { return true; }", "boolean f(int a) { return false; }"],
+      ],
       ["boolean f() { return true; }", ["boolean f() { return false; }"]],
       ["int f(int a) { return a * 2; }", ["int f(int a) { return 0; }"]],
       ["int f() { return 0; }", ["int f() { return 1; }"]],
@@ -64,16 +71,21 @@ describe("PIT's default operators", () => {
       ["Long f(long a) { return a; }", ["Long f(long a) { return 0L; }"]],
       ["double f(double a) { return a; }", ["double f(double a) { return 0.0; }"]],
       ["String f(String a) { return a.trim(); }", ['String f(String a) { return ""; }']],
-      ["java.util.List<String> f(java.util.List<String> a) { return a; }", ["java.util.List<String> f(java.util.List<String> a) { return java.util.List.of(); }"]],
+      [
+        "java.util.List<String> f(java.util.List<String> a) { return a; }",
+        ["java.util.List<String> f(java.util.List<String> a) { return java.util.List.of(); }"],
+      ],
       ["Optional<T> f(T a) { return Optional.of(a); }", ["Optional<T> f(T a) { return Optional.empty(); }"]],
       ["Object f(Object a) { return a; }", ["Object f(Object a) { return null; }"]],
       ["int[] f(int[] a) { return a; }", ["int[] f(int[] a) { return null; }"]],
     ];
-    for (const [member, expected] of cases) expect(await mutantsOf(member, "return-values")).toEqual(expected);
+    for (const [member, expected] of cases)
+      expect(await mutantsOf(member, "return-values")).toEqual(expected);
   });
 
   it("return-values leaves the returns of lambdas and nested classes alone", async () => {
-    const member = "int f(int a) { IntSupplier s = () -> { return a; }; Object o = new Object() { int g() { return 1; } }; return s.getAsInt(); }";
+    const member =
+      "int f(int a) { IntSupplier s = () -> { return a; }; Object o = new Object() { int g() { return 1; } }; return s.getAsInt(); }";
     expect(await mutantsOf(member, "return-values")).toEqual([
       "int f(int a) { IntSupplier s = () -> { return a; }; Object o = new Object() { int g() { return 1; } }; return 0; }",
     ]);
@@ -81,17 +93,20 @@ describe("PIT's default operators", () => {
   });
 
   it("void-method-call removes a call statement, with its line when it is alone there", async () => {
-    const member = "void f(List<String> list) {\n  list.clear();\n  if (list.isEmpty()) list.add(\"x\");\n  int n = list.size(); log(n);\n}";
+    const member =
+      'void f(List<String> list) {\n  list.clear();\n  if (list.isEmpty()) list.add("x");\n  int n = list.size(); log(n);\n}';
     expect(await mutantsOf(member, "void-method-call")).toEqual([
-      "void f(List<String> list) {\n  if (list.isEmpty()) list.add(\"x\");\n  int n = list.size(); log(n);\n}",
-      "void f(List<String> list) {\n  list.clear();\n  if (list.isEmpty()) list.add(\"x\");\n  int n = list.size(); \n}",
+      'void f(List<String> list) {\n  if (list.isEmpty()) list.add("x");\n  int n = list.size(); log(n);\n}',
+      'void f(List<String> list) {\n  list.clear();\n  if (list.isEmpty()) list.add("x");\n  int n = list.size(); \n}',
     ]);
   });
 });
 
 describe("negated conditionals", () => {
   it("negate-conditional turns each comparison into its opposite", async () => {
-    expect(await mutantsOf("boolean f(Object o, int a) { return o == null && a <= 3; }", "negate-conditional")).toEqual([
+    expect(
+      await mutantsOf("boolean f(Object o, int a) { return o == null && a <= 3; }", "negate-conditional"),
+    ).toEqual([
       "boolean f(Object o, int a) { return o != null && a <= 3; }",
       "boolean f(Object o, int a) { return o == null && a > 3; }",
     ]);
@@ -100,9 +115,9 @@ describe("negated conditionals", () => {
 
 describe("BugLab's rewrites", () => {
   it("swap-arguments swaps two arguments of one surely-shared type", async () => {
-    expect(await mutantsOf("double f(double a, double b) { return Math.pow(a, b); }", "swap-arguments")).toEqual([
-      "double f(double a, double b) { return Math.pow(b, a); }",
-    ]);
+    expect(
+      await mutantsOf("double f(double a, double b) { return Math.pow(a, b); }", "swap-arguments"),
+    ).toEqual(["double f(double a, double b) { return Math.pow(b, a); }"]);
     expect(await mutantsOf('void f(int a, String s) { g(a, s, 3, "x"); }', "swap-arguments")).toEqual([
       'void f(int a, String s) { g(3, s, a, "x"); }',
       'void f(int a, String s) { g(a, "x", 3, s); }',
@@ -129,7 +144,10 @@ describe("BugLab's rewrites", () => {
       "int f(int a) { int b; b = a; return a; }",
     ]);
     expect(
-      await mutantsOf("Runnable f(int a, int b) { b++; int c = 1; return () -> use(a); }", "replace-variable"),
+      await mutantsOf(
+        "Runnable f(int a, int b) { b++; int c = 1; return () -> use(a); }",
+        "replace-variable",
+      ),
     ).toEqual([
       // Not b inside the lambda: it is reassigned, so Java would not let the lambda capture it.
       "Runnable f(int a, int b) { b++; int c = 1; return () -> use(c); }",
@@ -139,7 +157,12 @@ describe("BugLab's rewrites", () => {
   });
 
   it("change-literal moves an integer literal by -2..2, never below 0, never in a case label", async () => {
-    expect(await mutantsOf("int f(int k) { switch (k) { case 1: return 3; default: return 0; } }", "change-literal")).toEqual([
+    expect(
+      await mutantsOf(
+        "int f(int k) { switch (k) { case 1: return 3; default: return 0; } }",
+        "change-literal",
+      ),
+    ).toEqual([
       "int f(int k) { switch (k) { case 1: return 1; default: return 0; } }",
       "int f(int k) { switch (k) { case 1: return 2; default: return 0; } }",
       "int f(int k) { switch (k) { case 1: return 4; default: return 0; } }",
@@ -158,14 +181,14 @@ describe("BugLab's rewrites", () => {
   });
 
   it("change-boolean-operator swaps && and ||", async () => {
-    expect(await mutantsOf("boolean f(boolean a, boolean b) { return a && !b; }", "change-boolean-operator")).toEqual([
-      "boolean f(boolean a, boolean b) { return a || !b; }",
-    ]);
+    expect(
+      await mutantsOf("boolean f(boolean a, boolean b) { return a && !b; }", "change-boolean-operator"),
+    ).toEqual(["boolean f(boolean a, boolean b) { return a || !b; }"]);
   });
 });
 
-const FIXTURE_DIRS = ["../../fixtures/java/", "../../fixtures/generations/", "../../fixtures/dataset/"].map((d) =>
-  fileURLToPath(new URL(d, import.meta.url)),
+const FIXTURE_DIRS = ["../../fixtures/java/", "../../fixtures/generations/", "../../fixtures/dataset/"].map(
+  (d) => fileURLToPath(new URL(d, import.meta.url)),
 );
 
 describe("mutants of the real Java in test/fixtures", () => {
@@ -178,7 +201,13 @@ describe("mutants of the real Java in test/fixtures", () => {
         const source = readFileSync(join(dir, name), "utf8");
         for (const method of parser.extractMethods(name, source).filter(isExampleMethod)) {
           const { code } = methodExampleInput(method);
-          const result = mutateMethod({ code, shape: method, parser, count: 50, random: createRandom(7, method.key) });
+          const result = mutateMethod({
+            code,
+            shape: method,
+            parser,
+            count: 50,
+            random: createRandom(7, method.key),
+          });
           expect(result.parsed).toBe(true);
           methods++;
           for (const mutant of result.mutants) {

@@ -17,6 +17,8 @@ const GIT_ENV = {
 export function createGitFixture(): {
   dir: string;
   commit(files: Record<string, string | Uint8Array | null>, message: string): string;
+  /** Any other git command in the repository (branches, merges); returns its trimmed output. */
+  git(...args: string[]): string;
   remove(): void;
 } {
   const dir = mkdtempSync(join(tmpdir(), "java-judge-git-"));
@@ -39,6 +41,7 @@ export function createGitFixture(): {
       git("commit", "-q", "--allow-empty", "-m", message);
       return git("rev-parse", "HEAD");
     },
+    git,
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
