@@ -33,9 +33,7 @@ export function listMutations(method: SyntaxNode, code: string, returnType: stri
   });
   return out.sort(
     (a, b) =>
-      a.start - b.start ||
-      (ORDER.get(a.operator) ?? 0) - (ORDER.get(b.operator) ?? 0) ||
-      a.end - b.end,
+      a.start - b.start || (ORDER.get(a.operator) ?? 0) - (ORDER.get(b.operator) ?? 0) || a.end - b.end,
   );
 }
 
