@@ -71,6 +71,10 @@ export function mayBeText(node: SyntaxNode, code: string, locals: LocalVariables
     case "parenthesized_expression":
     case "binary_expression":
       return codeChildren(node).some((c) => mayBeText(c, code, locals));
+    case "ternary_expression":
+      return node.children.some(
+        (c) => (c.field === "consequence" || c.field === "alternative") && mayBeText(c, code, locals),
+      );
     default:
       return false;
   }

@@ -23,7 +23,7 @@ export function listMutations(method: SyntaxNode, code: string, returnType: stri
   walkSyntax(body, (node, ancestors) => {
     const parent = ancestors.at(-1);
     out.push(
-      ...operatorMutations(node, code, locals),
+      ...operatorMutations(node, ancestors, code, locals),
       ...returnValueMutations(node, ancestors, code, returnType),
       ...removeCallMutations(node, parent, code),
       ...swapArgumentMutations(node, parent, code, locals),

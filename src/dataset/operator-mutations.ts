@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "../java/types.js";
 import type { LocalVariables } from "./collect-local-variables.js";
 import { mayBeText } from "./guess-expression-type.js";
-import { childByField, textOf } from "./syntax-helpers.js";
+import { childByField, codeChildren } from "./syntax-helpers.js";
 import type { Mutation, MutationOperator } from "./types.js";
 
 // PIT's CONDITIONALS_BOUNDARY.
@@ -42,7 +42,12 @@ const BOOLEAN: Record<string, string> = { "&&": "||", "||": "&&" };
 const INCREMENTS: Record<string, string> = { "++": "--", "--": "++" };
 
 /** Mutations that replace one operator token, and PIT's INVERT_NEGS, which removes a unary minus. */
-export function operatorMutations(node: SyntaxNode, code: string, locals: LocalVariables): Mutation[] {
+export function operatorMutations(
+  node: SyntaxNode,
+  ancestors: readonly SyntaxNode[],
+  code: string,
+  locals: LocalVariables,
+): Mutation[] {
   const out: Mutation[] = [];
   const swap = (operator: MutationOperator, token: SyntaxNode | undefined, table: Record<string, string>) => {
     const replacement = token ? table[token.type] : undefined;
@@ -53,12 +58,8 @@ export function operatorMutations(node: SyntaxNode, code: string, locals: LocalV
       const token = childByField(node, "operator");
       swap("conditionals-boundary", token, BOUNDARY);
       swap("negate-conditional", token, NEGATE);
-      swap("change-boolean-operator", token, BOOLEAN);
-      const left = childByField(node, "left");
-      const right = childByField(node, "right");
-      const concatenation =
-        token?.type === "+" && [left, right].some((side) => side && mayBeText(side, code, locals));
-      if (!concatenation) swap("math", token, MATH);
+      if (!codeChildren(node).some(bindsPattern)) swap("change-boolean-operator", token, BOOLEAN);
+      if (token?.type !== "+" || !isConcatenation(node, ancestors, code, locals)) swap("math", token, MATH);
       break;
     }
     case "assignment_expression": {
@@ -85,8 +86,40 @@ export function operatorMutations(node: SyntaxNode, code: string, locals: LocalV
   return out;
 }
 
-/** The operator's text, for tests and messages. */
-export function operatorText(node: SyntaxNode, code: string): string {
-  const token = childByField(node, "operator");
-  return token ? textOf(token, code) : "";
+/**
+ * Whether a `+` may join text: an operand of its own or of the chain it starts (`'L' + name() + "/" + s`
+ * parses as `(('L' + name()) + "/") + s`, and the first `+` is as textual as the last) may be a String.
+ * `a + b + ""` loses a numeric mutant this way; a mutant that does not compile would teach the judge less.
+ */
+function isConcatenation(
+  node: SyntaxNode,
+  ancestors: readonly SyntaxNode[],
+  code: string,
+  locals: LocalVariables,
+): boolean {
+  const operands = [childByField(node, "left"), childByField(node, "right")];
+  let inner = node;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const parent = ancestors[i] as SyntaxNode;
+    const isPlus = parent.type === "binary_expression" && childByField(parent, "operator")?.type === "+";
+    if (!isPlus || childByField(parent, "left") !== inner) break;
+    operands.push(childByField(parent, "right"));
+    inner = parent;
+  }
+  return operands.some((side) => side !== undefined && mayBeText(side, code, locals));
+}
+
+/**
+ * `o instanceof Foo f && f.ok()` only compiles because `&&` puts `f` in scope on its right and in the `if`
+ * body; `||` would not, so a condition that binds a pattern variable keeps its boolean operators.
+ */
+function bindsPattern(node: SyntaxNode): boolean {
+  if (
+    node.type === "instanceof_expression" &&
+    node.children.some((c) => c.field === "name" || c.field === "pattern")
+  ) {
+    return true;
+  }
+  if (node.type === "lambda_expression" || node.type === "class_body") return false;
+  return node.children.some(bindsPattern);
 }

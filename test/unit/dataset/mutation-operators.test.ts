@@ -56,6 +56,9 @@ describe("PIT's default operators", () => {
     expect(await mutantsOf('String f(int a, int n) { return "" + (a + n); }', "math")).toEqual([
       'String f(int a, int n) { return "" + (a - n); }',
     ]);
+    // The first `+` of a chain that ends in text is text too: `'L' + name() + s` is `('L' + name()) + s`.
+    expect(await mutantsOf("String f(String s) { return 'L' + name() + '/' + s; }", "math")).toEqual([]);
+    expect(await mutantsOf('String f(boolean b, int n) { return (b ? "x" : "") + n; }', "math")).toEqual([]);
   });
 
   it("return-values replaces the value by a constant of the return type", async () => {
