@@ -1,13 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Command } from "commander";
-import { runAction } from "./run-action.js";
+import { type Command, Option } from "commander";
 import { renderDatasetLines } from "../dataset/build-dataset.js";
 import { DEFAULT_FIX_PATTERN } from "../dataset/collect-fix-examples.js";
 import { createDataset } from "../dataset/create-dataset.js";
 import { parseCount, parseFixPattern, parseSources, parseSplit } from "../dataset/parse-dataset-options.js";
 import { SPLITS } from "../dataset/types.js";
 import { DEFAULT_DATABASE_URL } from "../store/parse-database-url.js";
+import { runAction } from "./run-action.js";
 
 interface DatasetOptions {
   repo: string;
@@ -34,17 +34,23 @@ export function registerDatasetCommand(program: Command): void {
         "from a repository's methods and their mutants, its bug-fix history, reviewers' feedback or labelled files",
     )
     .requiredOption("--out <dir>", "directory for train.jsonl, valid.jsonl, test.jsonl and stats.json")
-    .option(
-      "--from <source>",
-      "mutants (methods labelled 1, their mutants 0), fixes (methods a fix commit modified: before 0, after 1; " +
-        "noisy, SZZ-style heuristics are 40-65% precise in studies), feedback (reviewers' verdicts in the store), " +
-        "or FILE.jsonl (eval-format lines); comma-separated or repeated",
-      collect,
-      [],
+    .addOption(
+      new Option(
+        "--from <source>",
+        "mutants (methods labelled 1, their mutants 0), fixes (methods a fix commit modified: before 0, after 1; " +
+          "noisy, SZZ-style heuristics are 40-65% precise in studies), feedback (reviewers' verdicts in the " +
+          "store), or FILE.jsonl (eval-format lines); comma-separated or repeated",
+      )
+        .argParser(collect)
+        .default([], "mutants"),
     )
     .option("--repo <dir>", "git repository (for mutants and fixes)", ".")
     .option("--rev <rev>", "commit to read methods and history from (git objects, not the work tree)", "HEAD")
-    .option("--paths <glob>", "only .java files matching this glob (repeatable; default all)", collect, [])
+    .addOption(
+      new Option("--paths <glob>", "only .java files matching this glob (repeatable)")
+        .argParser(collect)
+        .default([], "all .java files"),
+    )
     .option(
       "--include-tests",
       "also read test sources (src/test/, test/ folders, *Test.java, *Tests.java, *IT.java)",
@@ -52,10 +58,11 @@ export function registerDatasetCommand(program: Command): void {
     .option("--per-method <k>", "mutants per method, at most", "3")
     .option("--seed <n>", "seed of mutant choice and split: the same seed gives the same files", "0")
     .option("--split <train,valid,test>", "fractions of methods per split, summing to 1", "0.8,0.1,0.1")
-    .option(
-      "--fix-pattern <regex>",
-      "commit messages that mark a fix (case-insensitive)",
-      DEFAULT_FIX_PATTERN,
+    .addOption(
+      new Option("--fix-pattern <regex>", "commit messages that mark a fix (case-insensitive)").default(
+        DEFAULT_FIX_PATTERN,
+        "fix/fixes/fixed, bug, bugfix, hotfix, defect, regression, or closes/resolves #N",
+      ),
     )
     .option(
       "--database-url <url>",

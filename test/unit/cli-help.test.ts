@@ -18,6 +18,7 @@ describe("java-judge --help", () => {
       "eval",
       "rank-eval",
       "export",
+      "dataset",
       "pull",
     ]) {
       expect(stdout).toContain(c);
