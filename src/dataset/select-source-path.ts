@@ -3,7 +3,7 @@ import { matchGlob } from "../config/match-glob.js";
 /** Test code: Maven/Gradle test roots, `test/` and `tests/` folders, and the usual test class names. */
 const TEST_SOURCE = [/(^|\/)src\/test\//, /(^|\/)tests?\//, /(Test|Tests|IT|TestCase)\.java$/];
 
-export function isTestSource(path: string): boolean {
+function isTestSource(path: string): boolean {
   return TEST_SOURCE.some((re) => re.test(path));
 }
 
