@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
-import type { JobBudget } from "../queue/types.js";
+import type { JobBudget } from "./job-budget.js";
 
 /** The process settings of DESIGN.md ("Interfaces"); Probot reads APP_ID, PRIVATE_KEY(_PATH), WEBHOOK_SECRET, GHE_* itself. */
 export interface ServerEnv {

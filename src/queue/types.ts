@@ -1,8 +1,10 @@
 /** Durable job queue. Implementations: SQLite (embedded, same file as the store) and PostgreSQL (pg-boss). */
+
+import type { JobBudget } from "../config/job-budget.js";
 import type { EnqueueResult, Job, JobInput, QueueCounts } from "../store/job-types.js";
 import { formatSeconds } from "./format-seconds.js";
 
-export type { EnqueueResult, Job, JobInput, QueueCounts };
+export type { EnqueueResult, Job, JobBudget, JobInput, QueueCounts };
 
 /** Thrown by a handler for a failure worth retrying later (GitHub 5xx, secondary rate limit, lease lost). */
 export class RetryableError extends Error {
@@ -20,12 +22,6 @@ export class RetryableError extends Error {
 /** Thrown for a failure that will not get better by retrying (bad config, unparseable input). */
 export class FatalJobError extends Error {
   override name = "FatalJobError";
-}
-
-/** A job's time budget: seconds, and what set it (an environment variable or a repo config key), for messages. */
-export interface JobBudget {
-  seconds: number;
-  source: string;
 }
 
 /**

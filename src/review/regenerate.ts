@@ -1,4 +1,3 @@
-import { describeJobBudget } from "../config/describe-job-budget.js";
 import type { RepoConfig } from "../config/repo-config-schema.js";
 import { renderRegenerationReply } from "../generator/render-regeneration-reply.js";
 import { selectTargetMethods } from "../generator/select-target-methods.js";
@@ -10,6 +9,7 @@ import { postCommandReply } from "../github/post-command-reply.js";
 import { callGitHub } from "../github/to-retryable-error.js";
 import type { GitHubClient, ReplyTarget, RepoRef } from "../github/types.js";
 import type { Judge } from "../judge/types.js";
+import { describeJobBudget } from "../queue/describe-job-budget.js";
 import { JobTimeoutError } from "../queue/types.js";
 import { collectChangedMethods, type MethodExtractor } from "./collect-changed-methods.js";
 import { judgeMethods } from "./judge-methods.js";

@@ -1,4 +1,3 @@
-import { describeJobBudget } from "../config/describe-job-budget.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { describeError } from "../errors.js";
 import { type CheckRunWriter, openCheckRun } from "../github/check-run-writer.js";
@@ -7,6 +6,7 @@ import { listPullFiles } from "../github/list-pull-files.js";
 import { toRetryableError } from "../github/to-retryable-error.js";
 import type { GitHubClient } from "../github/types.js";
 import type { Judge, JudgeStats, ScoreProgress } from "../judge/types.js";
+import { describeJobBudget } from "../queue/describe-job-budget.js";
 import { type JobDeadline, JobTimeoutError, type Queue, RetryableError } from "../queue/types.js";
 import type { Store } from "../store/types.js";
 import { collectChangedMethods, type MethodExtractor } from "./collect-changed-methods.js";

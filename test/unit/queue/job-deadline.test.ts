@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { withJobDeadline } from "../../../src/app/with-job-deadline.js";
-import { describeJobBudget } from "../../../src/config/describe-job-budget.js";
 import { parseRepoConfig } from "../../../src/config/parse-repo-config.js";
 import { readJobBudgets } from "../../../src/config/read-server-env.js";
 import { createJobDeadline } from "../../../src/queue/create-job-deadline.js";
 import { decideOutcome } from "../../../src/queue/decide-outcome.js";
+import { describeJobBudget } from "../../../src/queue/describe-job-budget.js";
 import { formatSeconds } from "../../../src/queue/format-seconds.js";
 import { resolveJobBudget } from "../../../src/queue/resolve-job-budget.js";
 import { type JobContext, JobTimeoutError } from "../../../src/queue/types.js";

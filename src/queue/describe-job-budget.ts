@@ -1,5 +1,5 @@
-import { formatSeconds } from "../queue/format-seconds.js";
-import type { JobBudget } from "../queue/types.js";
+import { formatSeconds } from "./format-seconds.js";
+import type { JobBudget } from "./types.js";
 
 /** "15 min (`JOB_TIMEOUT_REVIEW_S` on the server)": a budget and where to change it, for check runs and replies. */
 export function describeJobBudget(budget: JobBudget): string {
