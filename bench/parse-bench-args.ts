@@ -11,6 +11,8 @@ export interface BenchOptions {
   rounds: number;
   /** Sequences of the batched judge; undefined: the judge's default (what the app runs). */
   sequences: number | undefined;
+  /** `--sequences 1,2,4`: one realistic judge run per count (a sweep); undefined: the judge's default. */
+  sequenceSweep: number[] | undefined;
   contextSize: number | undefined;
   /** The limit's stream is cut into chunks of this many tokens (llama.cpp's batch: the CPU's best cut). */
   limitChunkTokens: number;
@@ -22,10 +24,21 @@ export interface BenchOptions {
   deliveries: number;
   concurrency: number;
   incrementalMethods: number;
+  /** "qwen2-0.5b": Qwen2.5-Coder-0.5B's shape (~530 MB, cached); "tiny": a tiny qwen2 (smoke runs). */
+  realisticModel: "qwen2-0.5b" | "tiny";
+  /** Review-workload methods of the realistic judge runs (undefined: 4 on the CPU, 32 on a GPU). */
+  realisticMethods: number | undefined;
+  /** Realistic rounds (judge and limit interleaved); undefined: 2 on the CPU, 3 on a GPU. */
+  realisticRounds: number | undefined;
+  completions: number;
+  /** Tokens per completion of the realistic generator; undefined: 32 on the CPU, 128 on a GPU. */
+  completionTokens: number | undefined;
 }
 
-export const SECTIONS = ["extraction", "judge", "webhook", "incremental"] as const;
+export const SECTIONS = ["extraction", "judge", "webhook", "incremental", "realistic"] as const;
 export type Section = (typeof SECTIONS)[number];
+/** What runs without --only: the realistic model takes minutes on a CPU, so it is asked for by name. */
+const DEFAULT_SECTIONS: Section[] = ["extraction", "judge", "webhook", "incremental"];
 
 /** `npm run bench -- [--json] [--quick] [--only a,b] [sizes]`; --quick shrinks every size for a smoke run. */
 export function parseBenchArgs(argv: string[]): BenchOptions {
@@ -47,14 +60,31 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       deliveries: { type: "string" },
       concurrency: { type: "string" },
       "incremental-methods": { type: "string" },
+      "realistic-model": { type: "string" },
+      "realistic-methods": { type: "string" },
+      "realistic-rounds": { type: "string" },
+      completions: { type: "string" },
+      "completion-tokens": { type: "string" },
     },
     strict: true,
   });
   const quick = values.quick === true;
-  const sections = new Set<Section>(values.only ? values.only.split(",").map(toSection) : SECTIONS);
+  const sections = new Set<Section>(values.only ? values.only.split(",").map(toSection) : DEFAULT_SECTIONS);
   const model = values["judge-model"] ?? (quick ? "small" : "bench");
   if (model !== "bench" && model !== "small")
     throw new UsageError(`--judge-model must be bench or small, got "${model}"`);
+  const realisticModel = values["realistic-model"] ?? (quick ? "tiny" : "qwen2-0.5b");
+  if (realisticModel !== "qwen2-0.5b" && realisticModel !== "tiny")
+    throw new UsageError(`--realistic-model must be qwen2-0.5b or tiny, got "${realisticModel}"`);
+  const sequenceSweep = values.sequences?.split(",").map((s) => int(s.trim(), 1, "--sequences"));
+  if (sequenceSweep !== undefined && sequenceSweep.length > 1 && sections.has("judge"))
+    throw new UsageError(
+      "a list of --sequences is a sweep of the realistic judge: use it with --only realistic",
+    );
+  const optionalInt = (flag: keyof typeof values): number | undefined => {
+    const raw = values[flag];
+    return typeof raw === "string" ? int(raw, 1, `--${flag}`) : undefined;
+  };
   return {
     json: values.json === true,
     quick,
@@ -62,7 +92,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     corpusBytes: Math.round(num(values["corpus-mb"], quick ? 0.15 : 4, "--corpus-mb") * 1e6),
     judgeMethods: int(values["judge-methods"], quick ? 6 : 32, "--judge-methods"),
     rounds: int(values.rounds, quick ? 1 : 3, "--rounds"),
-    sequences: values.sequences === undefined ? undefined : int(values.sequences, 4, "--sequences"),
+    sequences: sequenceSweep?.[0],
+    sequenceSweep,
     contextSize:
       values["context-size"] === undefined ? undefined : int(values["context-size"], 0, "--context-size"),
     limitChunkTokens: int(values["limit-chunk"], 512, "--limit-chunk"),
@@ -72,6 +103,11 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     deliveries: int(values.deliveries, quick ? 40 : 200, "--deliveries"),
     concurrency: int(values.concurrency, quick ? 10 : 50, "--concurrency"),
     incrementalMethods: int(values["incremental-methods"], quick ? 5 : 40, "--incremental-methods"),
+    realisticModel,
+    realisticMethods: optionalInt("realistic-methods") ?? (quick ? 2 : undefined),
+    realisticRounds: optionalInt("realistic-rounds") ?? (quick ? 1 : undefined),
+    completions: int(values.completions, quick ? 1 : 3, "--completions"),
+    completionTokens: optionalInt("completion-tokens") ?? (quick ? 8 : undefined),
   };
 }
 

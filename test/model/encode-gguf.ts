@@ -1,5 +1,7 @@
-// A GGUF v3 encoder for test models: little-endian header, metadata, tensor infos, 32-byte aligned F32 data.
-// Layout reference: ggml's docs/gguf.md.
+// A GGUF v3 writer for test models: little-endian header, metadata, tensor infos, 32-byte aligned tensor data
+// (F32 in memory, or F16/Q8_0 bytes produced piece by piece, so a model of hundreds of MB is streamed to its file
+// instead of being built in memory). Layout reference: ggml's docs/gguf.md.
+import { open } from "node:fs/promises";
 
 export type GgufValue =
   | { type: "u32"; value: number }
@@ -15,11 +17,22 @@ export interface GgufTensor {
   name: string;
   /** ggml order: ne0 (contiguous) first. */
   dims: number[];
-  data: Float32Array;
+  /** F32 values, or the bytes of another ggml type. */
+  data: Float32Array | EncodedTensorData;
+}
+
+export type GgmlType = "f32" | "f16" | "q8_0";
+
+export interface EncodedTensorData {
+  type: GgmlType;
+  byteLength: number;
+  /** The tensor's bytes in order, in pieces of any size; called once, when the file is written. */
+  pieces(): Iterable<Uint8Array>;
 }
 
 const ALIGNMENT = 32;
 const TYPE = { u32: 4, i32: 5, f32: 6, bool: 7, string: 8, array: 9 } as const;
+const GGML_TYPE: Record<GgmlType, number> = { f32: 0, f16: 1, q8_0: 8 };
 
 class ByteWriter {
   private readonly chunks: Buffer[] = [];
@@ -100,8 +113,37 @@ function writeValue(w: ByteWriter, v: GgufValue): void {
   }
 }
 
-/** Encodes a whole GGUF v3 file (F32 tensors only) into one buffer. */
-export function encodeGguf(metadata: Record<string, GgufValue>, tensors: GgufTensor[]): Buffer {
+/** Writes a whole GGUF v3 file, tensor by tensor, piece by piece. */
+export async function writeGguf(
+  path: string,
+  metadata: Record<string, GgufValue>,
+  tensors: GgufTensor[],
+): Promise<void> {
+  const file = await open(path, "w");
+  try {
+    let offset = 0;
+    const write = async (b: Uint8Array) => {
+      await file.write(b, 0, b.byteLength, offset);
+      offset += b.byteLength;
+    };
+    await write(encodeHeader(metadata, tensors));
+    for (const t of tensors) {
+      let written = 0;
+      for (const piece of pieces(t.data)) {
+        await write(piece);
+        written += piece.byteLength;
+      }
+      if (written !== byteLength(t.data))
+        throw new Error(`tensor ${t.name}: wrote ${written} bytes, expected ${byteLength(t.data)}`);
+      await write(Buffer.alloc(padding(written)));
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** Magic, counts, metadata and tensor infos, padded to the alignment where the data starts. */
+function encodeHeader(metadata: Record<string, GgufValue>, tensors: GgufTensor[]): Buffer {
   const w = new ByteWriter();
   w.push(Buffer.from("GGUF", "ascii"));
   w.u32(3);
@@ -116,14 +158,18 @@ export function encodeGguf(metadata: Record<string, GgufValue>, tensors: GgufTen
     w.str(t.name);
     w.u32(t.dims.length);
     for (const d of t.dims) w.u64(d);
-    w.u32(0); // GGML_TYPE_F32
+    w.u32(GGML_TYPE[t.data instanceof Float32Array ? "f32" : t.data.type]);
     w.u64(offset);
-    offset += Math.ceil(t.data.byteLength / ALIGNMENT) * ALIGNMENT;
+    offset += byteLength(t.data) + padding(byteLength(t.data));
   }
   w.pad();
-  for (const t of tensors) {
-    w.push(Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength));
-    w.pad();
-  }
   return w.concat();
+}
+
+const byteLength = (data: GgufTensor["data"]): number => data.byteLength;
+const padding = (n: number): number => (ALIGNMENT - (n % ALIGNMENT)) % ALIGNMENT;
+
+function pieces(data: GgufTensor["data"]): Iterable<Uint8Array> {
+  if (!(data instanceof Float32Array)) return data.pieces();
+  return [new Uint8Array(data.buffer, data.byteOffset, data.byteLength)];
 }

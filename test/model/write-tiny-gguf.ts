@@ -1,12 +1,14 @@
-// Writes tiny llama GGUF models for tests and benchmarks. Files are cached under the OS temp dir, keyed by
-// their parameters, so repeated test runs do not rewrite them.
+// Writes generated llama and qwen2 GGUF models for tests and benchmarks, from tiny ones to a real judge's shape
+// (QWEN2_0_5B_PARAMS). Files are cached (under the OS temp dir unless told), keyed by their parameters, so
+// repeated runs do not rewrite them.
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { buildTinyVocab, type TinyTokenizer } from "./build-tiny-vocab.js";
 import { buildTinyWeights, type TinyBehaviour } from "./build-tiny-weights.js";
-import { encodeGguf, type GgufValue } from "./encode-gguf.js";
+import { type GgufValue, writeGguf } from "./encode-gguf.js";
+import { padVocab } from "./pad-vocab.js";
 
 export type { TinyTokenizer } from "./build-tiny-vocab.js";
 export type { TinyBehaviour } from "./build-tiny-weights.js";
@@ -18,15 +20,32 @@ export interface TinyGgufParams {
   dim?: number;
   layers?: number;
   heads?: number;
+  /** Key/value heads; default heads (no grouped-query attention). */
+  kvHeads?: number;
   ffn?: number;
   contextLength?: number;
+  /** Pads the tiny vocabulary with filler tokens to this size (a real model's output head); default no padding. */
+  vocabSize?: number;
+  /** rope.freq_base; default 10000. */
+  ropeTheta?: number;
+  /** attention.layer_norm_rms_epsilon; default 1e-5. */
+  rmsEps?: number;
+  /** No output.weight: llama.cpp's llama and qwen2 loaders then use token_embd. Default false. */
+  tiedOutput?: boolean;
+  /** Matrices in F32 (default) or Q8_0 (random weights only; dim and ffn multiples of 32). */
+  tensorType?: "f32" | "q8_0";
+  /** Where cached files live; default java-judge-tiny-gguf under the OS temp dir. */
+  cacheDir?: string;
   /**
    * "random": random weights (scores vary with the text). { prefer: "1" }: that token always wins.
    * { flagIfContains: "BUG" }: "0" wins when the text contains the marker (one token, see build-tiny-vocab.ts;
    * pick a marker that cannot overlap itself, e.g. "BUG"), "1" otherwise.
    */
   behaviour?: TinyBehaviour;
-  /** general.architecture; only for testing how an unsupported one is reported. */
+  /**
+   * general.architecture: "llama" (default) or "qwen2" (which adds Q/K/V biases); another name only for testing
+   * how an unsupported one is reported.
+   */
   architecture?: string;
   /** Tokenizer family (see build-tiny-vocab.ts); default "spm-no-space-prefix". */
   tokenizer?: TinyTokenizer;
@@ -34,6 +53,27 @@ export interface TinyGgufParams {
 
 /** ~14M parameters: large enough that compute dominates (benchmarks). */
 export const BENCH_MODEL_PARAMS = { dim: 384, layers: 6, heads: 6, ffn: 1536 } as const;
+
+/**
+ * Qwen2.5-Coder-0.5B's shape (its config.json): 494M parameters, embeddings tied, Q8_0 (~530 MB). The vocabulary is
+ * the tiny byte-level BPE of Qwen's family (gpt2, qwen2 pre-tokenizer) padded to Qwen's 151,936 tokens, so the
+ * output head costs what Qwen's does; text tokenizes into more tokens than Qwen's own merges would make of it.
+ */
+export const QWEN2_0_5B_PARAMS = {
+  architecture: "qwen2",
+  dim: 896,
+  layers: 24,
+  heads: 14,
+  kvHeads: 2,
+  ffn: 4864,
+  contextLength: 32768,
+  vocabSize: 151936,
+  ropeTheta: 1e6,
+  rmsEps: 1e-6,
+  tiedOutput: true,
+  tensorType: "q8_0",
+  tokenizer: "gpt2-qwen2",
+} as const;
 
 const FORMAT_VERSION = 1; // bump when the generated weights or vocabulary change
 
@@ -43,25 +83,38 @@ export async function writeTinyGguf(params: TinyGgufParams = {}): Promise<string
     dim: params.dim ?? 64,
     layers: params.layers ?? 2,
     heads: params.heads ?? 4,
+    kvHeads: params.kvHeads ?? params.heads ?? 4,
     ffn: params.ffn ?? 128,
     contextLength: params.contextLength ?? 4096,
+    vocabSize: params.vocabSize ?? 0,
+    ropeTheta: params.ropeTheta ?? 10000,
+    rmsEps: params.rmsEps ?? 1e-5,
+    tiedOutput: params.tiedOutput ?? false,
+    tensorType: params.tensorType ?? "f32",
     behaviour: params.behaviour ?? ("random" as TinyBehaviour),
     architecture: params.architecture ?? "llama",
     tokenizer: params.tokenizer ?? ("spm-no-space-prefix" as TinyTokenizer),
   };
   if (full.dim % full.heads !== 0)
     throw new Error(`dim ${full.dim} is not a multiple of heads ${full.heads}`);
+  if (full.heads % full.kvHeads !== 0)
+    throw new Error(`heads ${full.heads} is not a multiple of kvHeads ${full.kvHeads}`);
   const key = createHash("sha256")
     .update(JSON.stringify({ v: FORMAT_VERSION, ...full }))
     .digest("hex")
     .slice(0, 16);
-  const cached = join(tmpdir(), "java-judge-tiny-gguf", `tiny-${key}.gguf`);
+  const cacheDir = params.cacheDir ?? join(tmpdir(), "java-judge-tiny-gguf");
+  const cached = join(cacheDir, `${full.architecture}-${key}.gguf`);
   if (!(await exists(cached))) {
-    await mkdir(dirname(cached), { recursive: true });
+    await mkdir(cacheDir, { recursive: true });
     // Write then rename: parallel test files may race to create the same model.
     const partial = `${cached}.${process.pid}.${Date.now()}.part`;
-    await writeFile(partial, buildFile(full));
-    await rename(partial, cached);
+    try {
+      await writeFile(partial, full);
+      await rename(partial, cached);
+    } finally {
+      await rm(partial, { force: true });
+    }
   }
   if (params.path === undefined || resolve(params.path) === cached) return cached;
   await mkdir(dirname(resolve(params.path)), { recursive: true });
@@ -77,12 +130,12 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-type FullParams = Required<Omit<TinyGgufParams, "path">>;
+type FullParams = Required<Omit<TinyGgufParams, "path" | "cacheDir">>;
 
-function buildFile(p: FullParams): Buffer {
+async function writeFile(path: string, p: FullParams): Promise<void> {
   const b = p.behaviour;
   const marker = typeof b === "object" && "flagIfContains" in b ? b.flagIfContains : undefined;
-  const vocab = buildTinyVocab(marker, p.tokenizer);
+  const vocab = padVocab(buildTinyVocab(marker, p.tokenizer), p.vocabSize);
   const idOf = (text: string): number => {
     const id = vocab.idOf(text);
     if (id < 0) throw new Error(`"${text}" is not one token of the tiny vocabulary`);
@@ -94,7 +147,7 @@ function buildFile(p: FullParams): Buffer {
     preferId: typeof b === "object" && "prefer" in b ? idOf(b.prefer) : -1,
     markerId: vocab.markerId,
   };
-  const shape = { ...p, vocabSize: vocab.tokens.length };
+  const shape = { ...p, vocabSize: vocab.tokens.length, qkvBias: p.architecture === "qwen2" };
   const tensors = buildTinyWeights(shape, b, ids);
   const a = p.architecture;
   const u32 = (value: number): GgufValue => ({ type: "u32", value });
@@ -107,11 +160,12 @@ function buildFile(p: FullParams): Buffer {
     [`${a}.block_count`]: u32(p.layers),
     [`${a}.feed_forward_length`]: u32(p.ffn),
     [`${a}.attention.head_count`]: u32(p.heads),
-    [`${a}.attention.head_count_kv`]: u32(p.heads),
-    [`${a}.attention.layer_norm_rms_epsilon`]: { type: "f32", value: 1e-5 },
+    [`${a}.attention.head_count_kv`]: u32(p.kvHeads),
+    [`${a}.attention.layer_norm_rms_epsilon`]: { type: "f32", value: p.rmsEps },
     [`${a}.rope.dimension_count`]: u32(p.dim / p.heads),
+    [`${a}.rope.freq_base`]: { type: "f32", value: p.ropeTheta },
     [`${a}.vocab_size`]: u32(vocab.tokens.length),
     ...vocab.metadata,
   };
-  return encodeGguf(metadata, tensors);
+  await writeGguf(path, metadata, tensors);
 }

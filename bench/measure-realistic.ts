@@ -1,0 +1,237 @@
+// A judge and a generator of a real judge's size (Qwen2.5-Coder-0.5B's shape, generated): what a review costs there.
+import { loadavg } from "node:os";
+import { buildGeneratorPrompt } from "../src/generator/build-generator-prompt.js";
+import { buildJudgePrompt } from "../src/judge/build-judge-prompt.js";
+import { createModelJudge } from "../src/judge/create-model-judge.js";
+import { DEFAULT_PROMPT_TEMPLATE } from "../src/judge/prompt-template.js";
+import type { JudgeInput } from "../src/judge/types.js";
+import { createNextTokenEvaluator, defaultSequences } from "../src/llm/create-next-token-evaluator.js";
+import { generateCompletions } from "../src/llm/generate-completions.js";
+import type { LlamaGpuSetting } from "../src/llm/get-llama-runtime.js";
+import type { LlmModel } from "../src/llm/llm-model.js";
+import { loadModel } from "../src/llm/load-model.js";
+import { threadCountOf } from "../src/llm/resolve-thread-count.js";
+import { chunkStream } from "../test/model/judge-throughput.js";
+import { buildReviewInputs } from "../test/model/judge-workloads.js";
+import { type LoadAverageSummary, sampleLoadAverage } from "./sample-load-average.js";
+
+export interface RealisticParams {
+  modelPath: string;
+  /** Methods of the review workload. */
+  methods: number;
+  /** Sequences of the judge, one run each (a sweep); undefined: the judge's own default. */
+  sequences: number[] | undefined;
+  contextSize: number;
+  /** The limit's stream is cut into prompts of this many tokens (llama.cpp's batch). */
+  limitChunkTokens: number;
+  rounds: number;
+  completions: number;
+  /** Tokens each completion generates (at most: an end-of-text token ends one early). */
+  completionTokens: number;
+  gpu: LlamaGpuSetting;
+  onProgress: (message: string) => void;
+}
+
+export interface RealisticJudgeRun {
+  sequences: number;
+  methodsPerS: number;
+  /** evaluatedTokens / seconds. */
+  tokensPerS: number;
+  /** tokensPerS / limitTokensPerS. */
+  fractionOfLimit: number;
+  evaluatedTokens: number;
+  /** Median over the rounds, scoring only (context creation not counted). */
+  seconds: number;
+  cpuSeconds: number;
+}
+
+export interface RealisticFigures {
+  /** Weights in the file (a tied output head counted once). */
+  params: number;
+  fileMB: number;
+  judge: RealisticJudgeRun & {
+    limitTokensPerS: number;
+    limitSeconds: number;
+    limitCpuSeconds: number;
+    methods: number;
+    promptTokens: number;
+    skipped: number;
+    threads: number;
+    contextSize: number;
+    limitChunkTokens: number;
+    rounds: number;
+  };
+  /** Every sequence count measured (with a --sequences list), the best one is `judge`. */
+  sweep: RealisticJudgeRun[];
+  generator: {
+    /** generatedTokens / seconds of the whole call: context, the prompt once, then the completions. */
+    tokensPerS: number;
+    completions: number;
+    maxTokens: number;
+    generatedTokens: number;
+    promptTokens: number;
+    seconds: number;
+    threads: number;
+  };
+  /** The process's peak resident memory (the model is memory-mapped: its pages count once touched). */
+  peakRssMB: number;
+  loadAverage: { atStart: number; during: LoadAverageSummary };
+}
+
+/**
+ * The review workload scored by the judge as the app runs it (one run per sequence count), side by side with the
+ * limit: llama.cpp evaluating as many tokens as the judge did, as one stream cut into batch-sized prompts of one
+ * sequence, same context size and threads. Rounds interleave judge and limit, so load on a shared machine falls on
+ * both; figures are medians. Then the generator: `completions` completions of one prompt.
+ */
+export async function measureRealistic(p: RealisticParams): Promise<RealisticFigures> {
+  const atStart = loadavg()[0] ?? 0;
+  const load = sampleLoadAverage();
+  const llm = await loadModel({ path: p.modelPath, gpu: p.gpu });
+  try {
+    const inputs = await buildReviewInputs(p.methods);
+    const judge = await measureJudgeAgainstLimit(llm, inputs, p);
+    const generator = await measureGenerator(llm, inputs[0] as JudgeInput, p);
+    return {
+      params: countParams(llm),
+      fileMB: llm.file.sizeBytes / 1e6,
+      ...judge,
+      generator,
+      peakRssMB: process.resourceUsage().maxRSS / 1024,
+      loadAverage: { atStart, during: load.stop() },
+    };
+  } finally {
+    await llm.dispose();
+  }
+}
+
+async function measureJudgeAgainstLimit(llm: LlmModel, inputs: JudgeInput[], p: RealisticParams) {
+  const log = p.onProgress;
+  const sweep = p.sequences ?? [defaultSequences(llm)];
+  const prompts = inputs.map((i) => llm.tokenize(buildJudgePrompt(i, DEFAULT_PROMPT_TEMPLATE)));
+  const promptTokens = prompts.reduce((n, t) => n + t.length, 0);
+  log(`realistic: warm-up (pages the model in)`);
+  const warmUp = await createModelJudge({ model: llm, contextSize: p.contextSize, sequences: 1 });
+  await warmUp.score(inputs.slice(0, 1));
+  await warmUp.dispose();
+
+  const runs = new Map<number, Run[]>(sweep.map((s) => [s, []]));
+  const evaluated = new Map<number, number>();
+  const limits: Run[] = [];
+  let skipped = 0;
+  for (let round = 1; round <= p.rounds; round++) {
+    for (const sequences of sweep) {
+      log(`realistic round ${round}/${p.rounds}: judge, ${inputs.length} methods, ${sequences} sequence(s)`);
+      const judge = await createModelJudge({ model: llm, contextSize: p.contextSize, sequences });
+      const run = await timed(() => judge.score(inputs));
+      skipped = run.value.filter((r) => r.kind === "skipped").length;
+      evaluated.set(sequences, judge.stats().evaluatedTokens);
+      await judge.dispose();
+      runs.get(sequences)?.push(run);
+    }
+    const tokens = evaluated.get(sweep[0] as number) ?? 0;
+    log(`realistic round ${round}/${p.rounds}: limit, ${tokens} tokens as one stream`);
+    const stream = await createNextTokenEvaluator(llm, {
+      contextSize: p.contextSize,
+      sequences: 1,
+      reusePrefix: false,
+      flashAttention: false,
+    });
+    const chunks = chunkStream(prompts, tokens, Math.min(p.limitChunkTokens, stream.contextSize));
+    limits.push(await timed(() => stream.evaluate(chunks, [0])));
+    await stream.dispose();
+  }
+  const limitTokens = evaluated.get(sweep[0] as number) ?? 0;
+  const limitSeconds = median(limits.map((r) => r.seconds));
+  const limitTokensPerS = limitTokens / limitSeconds;
+  const results = sweep.map((sequences): RealisticJudgeRun => {
+    const samples = runs.get(sequences) ?? [];
+    const seconds = median(samples.map((r) => r.seconds));
+    const evaluatedTokens = evaluated.get(sequences) ?? 0;
+    return {
+      sequences,
+      methodsPerS: (inputs.length - skipped) / seconds,
+      tokensPerS: evaluatedTokens / seconds,
+      fractionOfLimit: evaluatedTokens / seconds / limitTokensPerS,
+      evaluatedTokens,
+      seconds,
+      cpuSeconds: median(samples.map((r) => r.cpuSeconds)),
+    };
+  });
+  const best = results.reduce((a, b) => (b.methodsPerS > a.methodsPerS ? b : a));
+  return {
+    judge: {
+      ...best,
+      limitTokensPerS,
+      limitSeconds,
+      limitCpuSeconds: median(limits.map((r) => r.cpuSeconds)),
+      methods: inputs.length,
+      promptTokens,
+      skipped,
+      threads: threadCountOf(llm),
+      contextSize: p.contextSize,
+      limitChunkTokens: p.limitChunkTokens,
+      rounds: p.rounds,
+    },
+    sweep: results,
+  };
+}
+
+async function measureGenerator(llm: LlmModel, method: JudgeInput, p: RealisticParams) {
+  const built = buildGeneratorPrompt({
+    ...method,
+    context: { imports: [], fields: [], siblingSignatures: [] },
+    maxTokens: p.contextSize - p.completionTokens - 1,
+    countTokens: (text) => llm.tokenize(text).length,
+  });
+  if (!built.ok) throw new Error(`realistic: generator prompt: ${built.reason}`);
+  const threads = threadCountOf(llm);
+  p.onProgress(`realistic: generator, ${p.completions} completions of up to ${p.completionTokens} tokens`);
+  const batch = await generateCompletions({
+    model: llm,
+    prompt: built.prompt,
+    n: p.completions,
+    maxTokens: p.completionTokens,
+    // No stop text: random weights rarely write one, and every completion should run its full length.
+    stop: [],
+    threads,
+  });
+  return {
+    tokensPerS: batch.generatedTokens / batch.seconds,
+    completions: p.completions,
+    maxTokens: p.completionTokens,
+    generatedTokens: batch.generatedTokens,
+    promptTokens: batch.promptTokens,
+    seconds: batch.seconds,
+    threads,
+  };
+}
+
+/** Elements of every tensor in the file, as a model card counts parameters. */
+function countParams(llm: LlmModel): number {
+  const tensors = llm.model.fileInfo.fullTensorInfo ?? llm.model.fileInfo.tensorInfo ?? [];
+  return tensors.reduce((n, t) => n + t.dimensions.reduce((a: number, d) => a * Number(d), 1), 0);
+}
+
+interface Run {
+  seconds: number;
+  cpuSeconds: number;
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<Run & { value: T }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const value = await f();
+  const used = process.cpuUsage(cpu);
+  return {
+    value,
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (used.user + used.system) / 1e6,
+  };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
