@@ -51,6 +51,11 @@ export interface RealisticFigures {
   fileMB: number;
   judge: RealisticJudgeRun & {
     limitTokensPerS: number;
+    /**
+     * One 2-token prompt, median of 5: the fixed cost of every scored prompt (a forward pass that reads all the
+     * weights, the output head, node-llama-cpp's probabilities of the whole vocabulary). Tokens/s do not show it.
+     */
+    perPromptMs: number;
     limitSeconds: number;
     limitCpuSeconds: number;
     methods: number;
@@ -141,6 +146,7 @@ async function measureJudgeAgainstLimit(llm: LlmModel, inputs: JudgeInput[], p: 
     limits.push(await timed(() => stream.evaluate(chunks, [0])));
     await stream.dispose();
   }
+  const perPromptMs = await measurePerPrompt(llm, prompts[0] ?? [], p.contextSize);
   const limitTokens = evaluated.get(sweep[0] as number) ?? 0;
   const limitSeconds = median(limits.map((r) => r.seconds));
   const limitTokensPerS = limitTokens / limitSeconds;
@@ -163,6 +169,7 @@ async function measureJudgeAgainstLimit(llm: LlmModel, inputs: JudgeInput[], p: 
     judge: {
       ...best,
       limitTokensPerS,
+      perPromptMs,
       limitSeconds,
       limitCpuSeconds: median(limits.map((r) => r.cpuSeconds)),
       methods: inputs.length,
@@ -175,6 +182,18 @@ async function measureJudgeAgainstLimit(llm: LlmModel, inputs: JudgeInput[], p: 
     },
     sweep: results,
   };
+}
+
+async function measurePerPrompt(llm: LlmModel, prompt: number[], contextSize: number): Promise<number> {
+  const evaluator = await createNextTokenEvaluator(llm, { contextSize, sequences: 1, reusePrefix: false });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++)
+      times.push((await timed(() => evaluator.evaluate([prompt.slice(0, 2)], [0]))).seconds);
+    return median(times) * 1000;
+  } finally {
+    await evaluator.dispose();
+  }
 }
 
 async function measureGenerator(llm: LlmModel, method: JudgeInput, p: RealisticParams) {

@@ -46,6 +46,16 @@ export function renderBenchText(result: Record<string, unknown>): string {
       `incremental ${i.methods} changed methods, re-push changing ${i.changed}: ${i.modelEvaluations} model evaluations  (${goal(i.modelEvaluations === i.changed)}: = changed)`,
     );
   }
+  const real = result.realistic as
+    | { params: number; peakRssMB: number; judge: Figures; generator: Figures }
+    | undefined;
+  if (real) {
+    const { judge: j, generator: g } = real;
+    lines.push(
+      `realistic   ${f(real.params / 1e6, 0)}M params, ${j.methods} methods, ${j.sequences} sequence(s), ${j.threads} thread(s): judge ${f(j.methodsPerS, 3)} methods/s, ${f(j.tokensPerS, 1)} tok/s, limit ${f(j.limitTokensPerS, 1)} tok/s, ${f((j.fractionOfLimit ?? 0) * 100, 0)}% of the limit  (${goal((j.fractionOfLimit ?? 0) >= 0.9)}: >= 90%)`,
+      `            ${f(j.perPromptMs, 0)} ms per prompt; generator ${f(g.tokensPerS, 1)} tok/s (${g.completions} x ${g.maxTokens} tokens); peak RSS ${f(real.peakRssMB, 0)} MB`,
+    );
+  }
   return `${lines.join("\n")}\n`;
 }
 
