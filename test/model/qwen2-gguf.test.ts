@@ -13,7 +13,15 @@ import { QWEN2_0_5B_PARAMS, writeTinyGguf } from "./write-tiny-gguf.js";
 
 // Qwen2.5-Coder-0.5B's shape at a size a test can load: the writer's qwen2 path (GQA, Q/K/V biases, tied output,
 // Q8_0 blocks, a padded vocabulary) is the one the realistic benchmark's 494M-parameter model goes through.
-const TINY_QWEN2 = { ...QWEN2_0_5B_PARAMS, dim: 64, layers: 2, heads: 4, kvHeads: 2, ffn: 128, vocabSize: 2048 };
+const TINY_QWEN2 = {
+  ...QWEN2_0_5B_PARAMS,
+  dim: 64,
+  layers: 2,
+  heads: 4,
+  kvHeads: 2,
+  ffn: 128,
+  vocabSize: 2048,
+};
 const GGML_Q8_0 = 8;
 
 const scores = (results: JudgeResult[]): number[] =>
@@ -77,7 +85,10 @@ describe("writeTinyGguf, qwen2", () => {
     try {
       const [clean, flagged] = makeJudgeInputs(2);
       const s = scores(
-        await judge.score([clean!, { ...flagged!, code: flagged!.code.replace("return", "// BUG\n  return") }]),
+        await judge.score([
+          clean!,
+          { ...flagged!, code: flagged!.code.replace("return", "// BUG\n  return") },
+        ]),
       );
       expect(s[0]).toBeGreaterThan(0.9);
       expect(s[1]).toBeLessThan(0.01);
@@ -100,9 +111,9 @@ describe("writeTinyGguf, qwen2", () => {
   });
 
   it("refuses Q8_0 for weights that carry circuits, and rows that are not whole blocks", async () => {
-    await expect(writeTinyGguf({ ...TINY_QWEN2, tiedOutput: false, behaviour: { prefer: "1" } })).rejects.toThrow(
-      /random only/,
-    );
+    await expect(
+      writeTinyGguf({ ...TINY_QWEN2, tiedOutput: false, behaviour: { prefer: "1" } }),
+    ).rejects.toThrow(/random only/);
     await expect(writeTinyGguf({ ...TINY_QWEN2, dim: 48, heads: 4 })).rejects.toThrow(/blocks of 32/);
   });
 });
