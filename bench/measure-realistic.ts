@@ -25,6 +25,8 @@ export interface RealisticParams {
   /** The limit's stream is cut into prompts of this many tokens (llama.cpp's batch). */
   limitChunkTokens: number;
   rounds: number;
+  /** llama.cpp's batch of the judge's context; undefined: node-llama-cpp's default (512). */
+  batchSize: number | undefined;
   completions: number;
   /** Tokens each completion generates (at most: an end-of-text token ends one early). */
   completionTokens: number;
@@ -39,6 +41,11 @@ export interface RealisticJudgeRun {
   tokensPerS: number;
   /** tokensPerS / limitTokensPerS. */
   fractionOfLimit: number;
+  /**
+   * The same ratio in tokens per CPU-second (all threads): on a shared machine whose load changes between the judge
+   * and the limit, the less disturbed of the two (spinning llama.cpp threads count as CPU too).
+   */
+  fractionOfLimitCpu: number;
   evaluatedTokens: number;
   /** Median over the rounds, scoring only (context creation not counted). */
   seconds: number;
@@ -63,6 +70,8 @@ export interface RealisticFigures {
     skipped: number;
     threads: number;
     contextSize: number;
+    /** null: node-llama-cpp's default. */
+    batchSize: number | null;
     limitChunkTokens: number;
     rounds: number;
   };
@@ -86,8 +95,8 @@ export interface RealisticFigures {
 /**
  * The review workload scored by the judge as the app runs it (one run per sequence count), side by side with the
  * limit: llama.cpp evaluating as many tokens as the judge did, as one stream cut into batch-sized prompts of one
- * sequence, same context size and threads. Rounds interleave judge and limit, so load on a shared machine falls on
- * both; figures are medians. Then the generator: `completions` completions of one prompt.
+ * sequence, same context size and threads. Rounds alternate judge-limit and limit-judge, so load on a shared
+ * machine falls on both; figures are medians. Then the generator: `completions` completions of one prompt.
  */
 export async function measureRealistic(p: RealisticParams): Promise<RealisticFigures> {
   const atStart = loadavg()[0] ?? 0;
@@ -124,16 +133,23 @@ async function measureJudgeAgainstLimit(llm: LlmModel, inputs: JudgeInput[], p: 
   const evaluated = new Map<number, number>();
   const limits: Run[] = [];
   let skipped = 0;
-  for (let round = 1; round <= p.rounds; round++) {
+  const judgeRuns = async (round: number) => {
     for (const sequences of sweep) {
       log(`realistic round ${round}/${p.rounds}: judge, ${inputs.length} methods, ${sequences} sequence(s)`);
-      const judge = await createModelJudge({ model: llm, contextSize: p.contextSize, sequences });
+      const judge = await createModelJudge({
+        model: llm,
+        contextSize: p.contextSize,
+        sequences,
+        ...(p.batchSize === undefined ? {} : { batchSize: p.batchSize }),
+      });
       const run = await timed(() => judge.score(inputs));
       skipped = run.value.filter((r) => r.kind === "skipped").length;
       evaluated.set(sequences, judge.stats().evaluatedTokens);
       await judge.dispose();
       runs.get(sequences)?.push(run);
     }
+  };
+  const limitRun = async (round: number) => {
     const tokens = evaluated.get(sweep[0] as number) ?? 0;
     log(`realistic round ${round}/${p.rounds}: limit, ${tokens} tokens as one stream`);
     const stream = await createNextTokenEvaluator(llm, {
@@ -145,23 +161,36 @@ async function measureJudgeAgainstLimit(llm: LlmModel, inputs: JudgeInput[], p: 
     const chunks = chunkStream(prompts, tokens, Math.min(p.limitChunkTokens, stream.contextSize));
     limits.push(await timed(() => stream.evaluate(chunks, [0])));
     await stream.dispose();
+  };
+  // Judge then limit, then limit then judge: a load that rises or falls through the run falls on both alike.
+  for (let round = 1; round <= p.rounds; round++) {
+    if (round % 2 === 1) {
+      await judgeRuns(round);
+      await limitRun(round);
+    } else {
+      await limitRun(round);
+      await judgeRuns(round);
+    }
   }
   const perPromptMs = await measurePerPrompt(llm, prompts[0] ?? [], p.contextSize);
   const limitTokens = evaluated.get(sweep[0] as number) ?? 0;
   const limitSeconds = median(limits.map((r) => r.seconds));
   const limitTokensPerS = limitTokens / limitSeconds;
+  const limitCpuSeconds = median(limits.map((r) => r.cpuSeconds));
   const results = sweep.map((sequences): RealisticJudgeRun => {
     const samples = runs.get(sequences) ?? [];
     const seconds = median(samples.map((r) => r.seconds));
     const evaluatedTokens = evaluated.get(sequences) ?? 0;
+    const cpuSeconds = median(samples.map((r) => r.cpuSeconds));
     return {
       sequences,
       methodsPerS: (inputs.length - skipped) / seconds,
       tokensPerS: evaluatedTokens / seconds,
       fractionOfLimit: evaluatedTokens / seconds / limitTokensPerS,
+      fractionOfLimitCpu: evaluatedTokens / cpuSeconds / (limitTokens / limitCpuSeconds),
       evaluatedTokens,
       seconds,
-      cpuSeconds: median(samples.map((r) => r.cpuSeconds)),
+      cpuSeconds,
     };
   });
   const best = results.reduce((a, b) => (b.methodsPerS > a.methodsPerS ? b : a));
@@ -171,12 +200,13 @@ async function measureJudgeAgainstLimit(llm: LlmModel, inputs: JudgeInput[], p: 
       limitTokensPerS,
       perPromptMs,
       limitSeconds,
-      limitCpuSeconds: median(limits.map((r) => r.cpuSeconds)),
+      limitCpuSeconds,
       methods: inputs.length,
       promptTokens,
       skipped,
       threads: threadCountOf(llm),
       contextSize: p.contextSize,
+      batchSize: p.batchSize ?? null,
       limitChunkTokens: p.limitChunkTokens,
       rounds: p.rounds,
     },

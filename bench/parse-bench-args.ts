@@ -26,10 +26,12 @@ export interface BenchOptions {
   incrementalMethods: number;
   /** "qwen2-0.5b": Qwen2.5-Coder-0.5B's shape (~530 MB, cached); "tiny": a tiny qwen2 (smoke runs). */
   realisticModel: "qwen2-0.5b" | "tiny";
-  /** Review-workload methods of the realistic judge runs (undefined: 4 on the CPU, 32 on a GPU). */
+  /** Review-workload methods of the realistic judge runs (undefined: 3 on the CPU, 32 on a GPU). */
   realisticMethods: number | undefined;
   /** Realistic rounds (judge and limit interleaved); undefined: 2 on the CPU, 3 on a GPU. */
   realisticRounds: number | undefined;
+  /** llama.cpp's batch of the realistic judge (all sequences together); undefined: node-llama-cpp's (512). */
+  batchSize: number | undefined;
   completions: number;
   /** Tokens per completion of the realistic generator; undefined: 32 on the CPU, 128 on a GPU. */
   completionTokens: number | undefined;
@@ -64,6 +66,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       "realistic-methods": { type: "string" },
       "realistic-rounds": { type: "string" },
       completions: { type: "string" },
+      "batch-size": { type: "string" },
       "completion-tokens": { type: "string" },
     },
     strict: true,
@@ -106,6 +109,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     realisticModel,
     realisticMethods: optionalInt("realistic-methods") ?? (quick ? 2 : undefined),
     realisticRounds: optionalInt("realistic-rounds") ?? (quick ? 1 : undefined),
+    batchSize: optionalInt("batch-size"),
     completions: int(values.completions, quick ? 1 : 3, "--completions"),
     completionTokens: optionalInt("completion-tokens") ?? (quick ? 8 : undefined),
   };

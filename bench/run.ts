@@ -110,11 +110,12 @@ async function runRealistic(o: BenchOptions, gpu: LlamaGpuSetting) {
   const onCpu = gpu === false || (await getLlamaRuntime(gpu)).gpu === false;
   const figures = await measureRealistic({
     modelPath,
-    methods: o.realisticMethods ?? (onCpu ? 4 : 32),
+    methods: o.realisticMethods ?? (onCpu ? 3 : 32),
     sequences: o.sequenceSweep,
     contextSize: o.contextSize ?? 2048,
     limitChunkTokens: o.limitChunkTokens,
     rounds: o.realisticRounds ?? (onCpu ? 2 : 3),
+    batchSize: o.batchSize,
     completions: o.completions,
     completionTokens: o.completionTokens ?? (onCpu ? 32 : 128),
     gpu,
