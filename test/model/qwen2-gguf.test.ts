@@ -64,13 +64,18 @@ describe("writeTinyGguf, qwen2", () => {
     }
   });
 
-  it("pads the vocabulary without changing how text tokenizes", async () => {
-    const padded = await load(await writeTinyGguf({ ...TINY_QWEN2, seed: 5 }));
-    const plain = await load(await writeTinyGguf({ ...TINY_QWEN2, seed: 5, vocabSize: 0 }));
-    const text = "int f(String s) {\n  return s.length() < 2 ? 0 : 1; // é\n}";
-    expect(padded.tokenize(text)).toEqual(plain.tokenize(text));
-    expect(padded.detokenize(padded.tokenize(text))).toBe(text);
-  });
+  it.each(["gpt2-qwen2", "spm-no-space-prefix"] as const)(
+    "pads the %s vocabulary without changing how text tokenizes",
+    async (tokenizer) => {
+      const padded = await load(await writeTinyGguf({ ...TINY_QWEN2, seed: 5, tokenizer }));
+      const plain = await load(await writeTinyGguf({ ...TINY_QWEN2, seed: 5, tokenizer, vocabSize: 0 }));
+      expect(padded.model.fileInfo.metadata.tokenizer.ggml.tokens).toHaveLength(2048);
+      expect(plain.model.fileInfo.metadata.tokenizer.ggml.tokens.length).toBeLessThan(400);
+      const text = "int f(String s) {\n    return s.length() < 2 ? 0 : 1; // é <filler7>\n}";
+      expect(padded.tokenize(text)).toEqual(plain.tokenize(text));
+      expect(padded.detokenize(padded.tokenize(text))).toBe(text);
+    },
+  );
 
   it("keeps the behaviours' circuits exact on an F32 qwen2 with grouped-query attention", async () => {
     const model = await load(
