@@ -52,7 +52,7 @@ export function renderBenchText(result: Record<string, unknown>): string {
   if (real) {
     const { judge: j, generator: g } = real;
     lines.push(
-      `realistic   ${f(real.params / 1e6, 0)}M params, ${j.methods} methods, ${j.sequences} sequence(s), ${j.threads} thread(s): judge ${f(j.methodsPerS, 3)} methods/s, ${f(j.tokensPerS, 1)} tok/s, limit ${f(j.limitTokensPerS, 1)} tok/s, ${f((j.fractionOfLimit ?? 0) * 100, 0)}% of the limit  (${goal((j.fractionOfLimit ?? 0) >= 0.9)}: >= 90%)`,
+      `realistic   ${f(real.params / 1e6, 1)}M params, ${j.methods} methods, ${j.sequences} sequence(s), ${j.threads} thread(s): judge ${f(j.methodsPerS, 3)} methods/s, ${f(j.tokensPerS, 1)} tok/s, limit ${f(j.limitTokensPerS, 1)} tok/s, ${f((j.fractionOfLimit ?? 0) * 100, 0)}% of the limit  (${goal((j.fractionOfLimit ?? 0) >= 0.9)}: >= 90%)`,
       `            ${f(j.perPromptMs, 0)} ms per prompt; generator ${f(g.tokensPerS, 1)} tok/s (${g.completions} x ${g.maxTokens} tokens); peak RSS ${f(real.peakRssMB, 0)} MB`,
     );
   }
