@@ -11,6 +11,7 @@ import { registerRankEvalCommand } from "./cli/rank-eval.js";
 import { registerReviewCommand } from "./cli/review.js";
 import { registerScoreCommand } from "./cli/score.js";
 import { registerServeCommand } from "./cli/serve.js";
+import { registerTrainCommand } from "./cli/train.js";
 import { registerWorkerCommand } from "./cli/worker.js";
 
 // `java-judge methods … | head` closes the pipe early: that is the reader's choice, not a failure.
@@ -41,6 +42,7 @@ registerRankEvalCommand(program);
 registerExportCommand(program);
 registerDatasetCommand(program);
 registerPullCommand(program);
+registerTrainCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,14 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { UsageError } from "../errors.js";
 import { buildTrainingExamples } from "../eval/build-training-examples.js";
 import { renderEvalLines, renderTrainingLines } from "../eval/render-export-lines.js";
-import {
-  DEFAULT_PROMPT_TEMPLATE,
-  type PromptTemplate,
-  parsePromptTemplate,
-} from "../judge/prompt-template.js";
-import { readModelCatalog } from "../llm/read-model-catalog.js";
+import { loadNamedTemplate } from "../judge/load-named-template.js";
 import { openStore } from "../store/open-store.js";
 import { runAction } from "./run-action.js";
 
@@ -17,16 +11,6 @@ interface ExportOptions {
   databaseUrl?: string;
   evalOut?: string;
   template?: string;
-}
-
-/** The training prompts must be the ones the judge will see: the template of the judge being trained. */
-async function exportTemplate(name: string | undefined): Promise<PromptTemplate> {
-  if (!name) return DEFAULT_PROMPT_TEMPLATE;
-  const entry = (await readModelCatalog()).find((m) => m.name === name);
-  if (!entry?.template) {
-    throw new UsageError(`--template ${name}: no judge of that name with a template in models/models.json`);
-  }
-  return parsePromptTemplate(entry.template, `models/models.json (${entry.name})`);
 }
 
 export function registerExportCommand(program: Command): void {
@@ -41,7 +25,7 @@ export function registerExportCommand(program: Command): void {
     .option("--template <name>", "render prompts in this models.json judge's template (default: DESIGN's)")
     .action(
       runAction(async (options: ExportOptions) => {
-        const template = await exportTemplate(options.template);
+        const template = await loadNamedTemplate(options.template);
         const url = options.databaseUrl ?? process.env.DATABASE_URL ?? "sqlite:./data/java-judge.db";
         const store = await openStore(url);
         let records: Awaited<ReturnType<typeof store.listFeedback>>;

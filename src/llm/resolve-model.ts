@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { ModelNotFoundError } from "./llm-errors.js";
 import { type ModelCatalogEntry, PACKAGE_MODELS_DIR, readModelCatalog } from "./read-model-catalog.js";
@@ -20,7 +20,10 @@ export function defaultModelsDir(): string {
   return process.env.MODELS_DIR ? resolve(process.env.MODELS_DIR) : PACKAGE_MODELS_DIR;
 }
 
-/** JUDGE_MODEL / --model: a GGUF path, or a name from models/models.json. The file must exist. */
+/**
+ * JUDGE_MODEL / --model: a GGUF path, or a name from models/models.json or the local catalog of trained judges
+ * (models/models.local.json, JUDGE_LOCAL_CATALOG). The file must exist.
+ */
 export async function resolveModel(
   nameOrPath: string,
   options: ResolveModelOptions = {},
@@ -30,7 +33,8 @@ export async function resolveModel(
   const catalog = options.catalog ?? (await readModelCatalog());
   const entry = catalog.find((e) => e.name === nameOrPath) ?? null;
   if (entry !== null) {
-    const path = join(options.modelsDir ?? defaultModelsDir(), entry.file);
+    // A trained judge's entry names its file by absolute path; resolve() keeps that, and joins a bare name.
+    const path = resolve(options.modelsDir ?? defaultModelsDir(), entry.file);
     if (!(await isFile(path))) {
       throw new ModelNotFoundError(
         path,
