@@ -40,8 +40,9 @@ def parse_args() -> argparse.Namespace:
     p.add_argument(
         "--bos",
         choices=("tokenizer", "never"),
-        default="tokenizer",
-        help="put the BOS token first when the tokenizer adds one (as the judge does with the GGUF's add_bos)",
+        default="never",
+        help="never: no BOS, as the judge reads prompts (src/judge/find-label-tokens.ts); tokenizer: BOS first when "
+        "the tokenizer adds one",
     )
     return p.parse_args()
 

@@ -1,8 +1,8 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { parseIntegerOption } from "./parse-judge-options.js";
-import { runAction } from "./run-action.js";
 import { OUTTYPES, type Outtype, trainJudge } from "../training/train-judge.js";
 import type { TrainJudgeSummary } from "../training/training-summaries.js";
+import { parseIntegerOption } from "./parse-judge-options.js";
+import { runAction } from "./run-action.js";
 
 interface TrainOptions {
   base: string;
