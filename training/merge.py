@@ -18,12 +18,13 @@ def main() -> None:
     args = p.parse_args()
     started = time.monotonic()
 
+    if not (args.adapter / "adapter_config.json").is_file():
+        fail(f"{args.adapter} holds no LoRA adapter (no adapter_config.json)", USAGE)
+
     import torch
     from peft import PeftModel
     from transformers import AutoModelForCausalLM
 
-    if not (args.adapter / "adapter_config.json").is_file():
-        fail(f"{args.adapter} holds no LoRA adapter (no adapter_config.json)", USAGE)
     log(f"merging the adapter into {args.base}")
     # Merged in float32 so the adapter's small deltas are not rounded away before the converter picks --outtype.
     base = AutoModelForCausalLM.from_pretrained(args.base, dtype=torch.float32)

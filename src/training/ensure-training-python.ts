@@ -137,7 +137,12 @@ async function findSystemPython(): Promise<string> {
 async function checkPackages(python: string, where: string): Promise<void> {
   const result = await runProcess({
     command: python,
-    args: ["-c", "import torch, transformers, peft, sentencepiece, safetensors"],
+    // find_spec, not import: importing torch and transformers takes seconds; the steps import them anyway.
+    args: [
+      "-c",
+      "import importlib.util as u, sys; missing = [m for m in ('torch', 'transformers', 'peft', 'sentencepiece', " +
+        "'safetensors') if u.find_spec(m) is None]; missing and sys.exit('missing: ' + ', '.join(missing))",
+    ],
   }).catch((error: NodeJS.ErrnoException) => {
     throw new TrainingError(`${where}=${python} cannot be run (${error.code ?? error.message})`);
   });

@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { UsageError } from "../../../src/errors.js";
+import { buildEvalInputs } from "../../../src/eval/build-eval-inputs.js";
+import { loadJavaParser } from "../../../src/java/load-java-parser.js";
+import { buildJudgePrompt } from "../../../src/judge/build-judge-prompt.js";
+import { DEFAULT_PROMPT_TEMPLATE } from "../../../src/judge/prompt-template.js";
+import { loadTrainingData } from "../../../src/training/load-training-data.js";
+import { renderTrainingLines } from "../../../src/training/render-training-lines.js";
+import { makeMarkerDataset, toJsonl } from "../../training/make-marker-dataset.js";
+
+const dir = mkdtempSync(join(tmpdir(), "java-judge-training-data-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("loadTrainingData", () => {
+  it("splits one file by method key: a method and its mutant never land in two splits", async () => {
+    const file = join(dir, "all.jsonl");
+    writeFileSync(file, toJsonl(makeMarkerDataset("marker", 40, 3)));
+    const data = await loadTrainingData(file, 0);
+    expect(data.from).toBe("file");
+    expect([data.train.length, data.valid.length, data.test.length]).toEqual([64, 8, 8]);
+    const trainKeys = new Set(data.train.map((l) => l.key));
+    expect([...data.valid, ...data.test].some((l) => trainKeys.has(l.key))).toBe(false);
+    const again = await loadTrainingData(file, 0);
+    expect(again.test.map((l) => l.line.id)).toEqual(data.test.map((l) => l.line.id));
+  });
+
+  it("reads a dataset directory; valid and test are optional", async () => {
+    const d = join(dir, "d");
+    mkdirSync(d);
+    writeFileSync(join(d, "train.jsonl"), toJsonl(makeMarkerDataset("marker", 3, 1)));
+    writeFileSync(join(d, "test.jsonl"), "");
+    const data = await loadTrainingData(d, 0);
+    expect([data.from, data.train.length, data.valid.length, data.test.length]).toEqual(["dir", 6, 0, 0]);
+  });
+
+  it("says what is wrong with the data, as bad input", async () => {
+    await expect(loadTrainingData(join(dir, "nope"), 0)).rejects.toThrow(/does not exist/);
+    const empty = mkdtempSync(join(dir, "empty-"));
+    await expect(loadTrainingData(empty, 0)).rejects.toThrow(/has no train\.jsonl/);
+    writeFileSync(join(dir, "blank.jsonl"), "\n");
+    await expect(loadTrainingData(join(dir, "blank.jsonl"), 0)).rejects.toBeInstanceOf(UsageError);
+    writeFileSync(join(dir, "bad.jsonl"), '{"id":"a","code":"int f() { return 1; }","label":2}\n');
+    await expect(loadTrainingData(join(dir, "bad.jsonl"), 0)).rejects.toThrow(/line 1: "label" must be 1/);
+  });
+});
+
+describe("renderTrainingLines", () => {
+  it("hands the trainer the judge's own prompt and the template's label text", async () => {
+    const lines = makeMarkerDataset("marker", 2, 5).map((l, i) => ({
+      ...l,
+      taskId: null,
+      lineNumber: i + 1,
+    }));
+    const inputs = buildEvalInputs(lines, await loadJavaParser(), "x.jsonl");
+    const template = { ...DEFAULT_PROMPT_TEMPLATE, correct: " yes", incorrect: " no" };
+    const rendered = renderTrainingLines(
+      inputs,
+      lines.map((l) => l.label),
+      template,
+    )
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { prompt: string; label_text: string; label: number });
+    expect(rendered.map((r) => [r.label, r.label_text])).toEqual([
+      [1, " yes"],
+      [0, " no"],
+      [1, " yes"],
+      [0, " no"],
+    ]);
+    expect(rendered[1]?.prompt).toBe(buildJudgePrompt(inputs[1]!, template));
+    expect(rendered[1]?.prompt).toContain("return r; // BUG\n}\n### Rating");
+    expect(rendered[0]?.prompt.startsWith(`### Description\n${lines[0]?.task}\n### Signature\n`)).toBe(true);
+  });
+});
