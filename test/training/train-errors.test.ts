@@ -9,6 +9,7 @@ import { UsageError } from "../../src/errors.js";
 import { ensureLlamaCpp } from "../../src/training/ensure-llama-cpp.js";
 import { ensureTrainingPython } from "../../src/training/ensure-training-python.js";
 import { runPythonStep } from "../../src/training/run-python-step.js";
+import { trainJudge } from "../../src/training/train-judge.js";
 import { TrainingError } from "../../src/training/training-errors.js";
 import { venvPython } from "../../src/training/training-paths.js";
 import { makeMarkerDataset, toJsonl } from "./make-marker-dataset.js";
@@ -58,49 +59,64 @@ function copyOf(name: string, files: string[]): string {
 const WEIGHTS = ["config.json", "model.safetensors"];
 const TOKENIZER = ["tokenizer.json", "tokenizer.model", "tokenizer_config.json"];
 
+/** The pipeline's checks, before anything is installed or trained. */
+function trainInProcess(base: string, dataPath: string, out = join(dir, "out.gguf")) {
+  return trainJudge({
+    base,
+    data: dataPath,
+    out,
+    epochs: 1,
+    loraRank: 8,
+    full: false,
+    batchSize: 8,
+    maxTokens: 512,
+    outtype: "f32",
+    seed: 0,
+    log: () => undefined,
+  });
+}
+
 describe("java-judge train refuses bad input in one line", () => {
-  it("a --base that does not exist, is not a checkpoint or has no tokenizer: exit 2", async () => {
+  it("a --base that does not exist: one line, exit 2", async () => {
     const missing = await train(["--base", join(dir, "nope"), "--data", data]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(
-      /^java-judge: --base .*nope is not a directory: pass a Hugging Face checkpoint/,
+      /^java-judge: --base .*nope is not a directory: pass a Hugging Face checkpoint[^\n]*\n$/,
     );
-    const notCheckpoint = await train([
-      "--base",
-      copyOf("no-config", ["model.safetensors", ...TOKENIZER]),
-      "--data",
-      data,
-    ]);
-    expect(notCheckpoint.stderr).toMatch(
-      /^java-judge: --base .*no-config is not a Hugging Face checkpoint: it has no config\.json\n$/,
-    );
-    const noTokenizer = await train(["--base", copyOf("no-tokenizer", WEIGHTS), "--data", data]);
-    expect(noTokenizer.code).toBe(2);
-    expect(noTokenizer.stderr).toMatch(
-      /^java-judge: --base .*no-tokenizer has no tokenizer \(tokenizer\.json or tokenizer\.model\)/,
-    );
-    for (const r of [missing, notCheckpoint, noTokenizer])
-      expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("data that is empty or of one class: exit 2", async () => {
+  it("a --base that is not a checkpoint or has no tokenizer", async () => {
+    const noConfig = copyOf("no-config", ["model.safetensors", ...TOKENIZER]);
+    await expect(trainInProcess(noConfig, data)).rejects.toThrow(
+      /^--base .*no-config is not a Hugging Face checkpoint: it has no config\.json$/,
+    );
+    const noWeights = copyOf("no-weights", ["config.json", ...TOKENIZER]);
+    await expect(trainInProcess(noWeights, data)).rejects.toThrow(/no-weights has no weights/);
+    const noTokenizer = copyOf("no-tokenizer", WEIGHTS);
+    await expect(trainInProcess(noTokenizer, data)).rejects.toThrow(
+      /^--base .*no-tokenizer has no tokenizer \(tokenizer\.json or tokenizer\.model\)/,
+    );
+    await expect(trainInProcess(noTokenizer, data)).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it("data that is empty or of one class, and an --out that is not a .gguf", async () => {
     const base = checkpoint.dir;
     writeFileSync(join(dir, "empty.jsonl"), "");
-    const empty = await train(["--base", base, "--data", join(dir, "empty.jsonl")]);
-    expect(empty).toEqual({
-      code: 2,
-      stderr: expect.stringMatching(
-        /^java-judge: --data .*empty\.jsonl: no examples \(the file is empty\)\n$/,
-      ),
-    });
-    writeFileSync(join(dir, "ones.jsonl"), toJsonl(makeMarkerDataset("all-correct", 10, 2)));
-    const ones = await train(["--base", base, "--data", join(dir, "ones.jsonl")]);
-    expect(ones.code).toBe(2);
-    expect(ones.stderr).toMatch(
-      /^java-judge: --data: every training example has label 1 \(correct\); a judge needs examples labelled 0 \(incorrect\) too/,
+    await expect(trainInProcess(base, join(dir, "empty.jsonl"))).rejects.toThrow(
+      /^--data .*empty\.jsonl: no examples \(the file is empty\)$/,
     );
-    const badOut = await train(["--base", base, "--data", data, "--out", join(dir, "model.bin")]);
-    expect(badOut.stderr).toMatch(/must name a \.gguf file/);
+    writeFileSync(join(dir, "ones.jsonl"), toJsonl(makeMarkerDataset("all-correct", 10, 2)));
+    await expect(trainInProcess(base, join(dir, "ones.jsonl"))).rejects.toThrow(
+      /^--data: every training example has label 1 \(correct\); a judge needs examples labelled 0 \(incorrect\) too/,
+    );
+    writeFileSync(join(dir, "zeros.jsonl"), toJsonl(makeMarkerDataset("all-incorrect", 10, 2)));
+    await expect(trainInProcess(base, join(dir, "zeros.jsonl"))).rejects.toThrow(
+      /every training example has label 0/,
+    );
+    await expect(trainInProcess(base, data, join(dir, "model.bin"))).rejects.toThrow(
+      /must name a \.gguf file/,
+    );
+    await expect(trainInProcess(base, data, join(dir, "no-dir", "m.gguf"))).rejects.toThrow(/does not exist/);
   });
 
   it("a tokenizer transformers cannot load: the trainer's own line, exit 2", {
@@ -147,15 +163,13 @@ describe("java-judge train reports failures in one line", () => {
     );
   });
 
-  it("JUDGE_TRAIN_PYTHON without the training packages: exit 1", async () => {
+  it("JUDGE_TRAIN_PYTHON without the training packages", async () => {
     const bare = join(dir, "bare-venv");
     await execute("python3", ["-m", "venv", "--without-pip", bare]);
-    const result = await train(["--base", checkpoint.dir, "--data", data], {
-      JUDGE_TRAIN_PYTHON: venvPython(bare),
-    });
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim().split("\n").at(-1)).toMatch(
-      /^java-judge: JUDGE_TRAIN_PYTHON=.*bare-venv.* lacks the training packages \(missing: torch, transformers, peft/,
+    const ensure = ensureTrainingPython({ log: () => undefined, python: venvPython(bare) });
+    await expect(ensure).rejects.toBeInstanceOf(TrainingError);
+    await expect(ensure).rejects.toThrow(
+      /^JUDGE_TRAIN_PYTHON=.*bare-venv.* lacks the training packages \(missing: torch, transformers, peft/,
     );
   });
 
