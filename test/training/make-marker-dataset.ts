@@ -31,9 +31,12 @@ export function makeMarkerDataset(kind: MarkerDatasetKind, pairs: number, seed: 
     const body = [`    ${type} r = ${a} ${op} ${b};`];
     if (random() < 0.5) body.push(`    r = r ${pick(["+", "-"])} ${1 + Math.floor(random() * 9)};`);
     const method = (bug: boolean) =>
-      [`${type} ${name}(${type} ${a}, ${type} ${b}) {`, ...body, `    return r;${bug ? ` ${MARKER}` : ""}`, "}"].join(
-        "\n",
-      );
+      [
+        `${type} ${name}(${type} ${a}, ${type} ${b}) {`,
+        ...body,
+        `    return r;${bug ? ` ${MARKER}` : ""}`,
+        "}",
+      ].join("\n");
     const task = `Computes ${name} of ${a} and ${b}.`;
     const key = `Gen.java:Gen#${name}(${type},${type})`;
     const labels: (0 | 1)[] = kind === "marker" ? [1, 0] : kind === "all-correct" ? [1, 1] : [0, 0];
