@@ -19,6 +19,8 @@ from typing import Any, NoReturn
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# The steps draw their own progress bar; the libraries' bars (loading and writing shards) would only add noise.
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 USAGE = 2
 FAILURE = 1

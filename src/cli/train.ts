@@ -10,6 +10,7 @@ interface TrainOptions {
   out: string;
   template?: string;
   name?: string;
+  keepCheckpoint?: string;
   epochs: number;
   lr?: number;
   loraRank: number;
@@ -35,6 +36,10 @@ export function registerTrainCommand(program: Command): void {
     .requiredOption("--out <path.gguf>", "the GGUF to write; PATH.eval.json and PATH.eval.svg go beside it")
     .option("--template <name>", "train on this models.json judge's prompt template (default: DESIGN's)")
     .option("--name <name>", "register the judge under this name (default: the GGUF's file name)")
+    .option(
+      "--keep-checkpoint <dir>",
+      "also keep the fine-tuned Hugging Face checkpoint (a --base for a next stage)",
+    )
     .option("--epochs <n>", "passes over the training split", parseIntegerOption, 3)
     .option("--lr <x>", "learning rate (default 2e-4 with LoRA, 2e-5 with --full)", parsePositiveNumber)
     .option("--lora-rank <r>", "LoRA rank (alpha 32, dropout 0.1, as Qwen's recipe)", parseIntegerOption, 8)
@@ -53,6 +58,7 @@ export function registerTrainCommand(program: Command): void {
           out: options.out,
           ...(options.template === undefined ? {} : { template: options.template }),
           ...(options.name === undefined ? {} : { name: options.name }),
+          ...(options.keepCheckpoint === undefined ? {} : { keepCheckpoint: options.keepCheckpoint }),
           epochs: options.epochs,
           ...(options.lr === undefined ? {} : { lr: options.lr }),
           loraRank: options.loraRank,
@@ -100,6 +106,7 @@ function renderTrainSummary(s: TrainJudgeSummary): string {
       `report card: ${s.evalJson}, ${s.evalSvg}`,
     );
   }
+  if (s.checkpoint !== null) lines.push(`checkpoint (a --base for the next stage): ${s.checkpoint}`);
   lines.push(`use it: JUDGE_MODEL=${s.model.name} or --model ${s.model.name}`);
   return `${lines.join("\n")}\n`;
 }

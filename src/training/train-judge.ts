@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { buildEvalInputs } from "../eval/build-eval-inputs.js";
@@ -29,6 +29,8 @@ export interface TrainJudgeParams {
   template?: string;
   /** The registered name; default the GGUF's file name without .gguf. */
   name?: string;
+  /** Also keep the fine-tuned Hugging Face checkpoint (merged) here: the --base of a next stage of training. */
+  keepCheckpoint?: string;
   epochs: number;
   /** Default 2e-4 with LoRA, 2e-5 with full fine-tuning (training/train.py). */
   lr?: number;
@@ -81,6 +83,10 @@ export async function trainJudge(params: TrainJudgeParams): Promise<TrainJudgeSu
     throw new UsageError(
       `the name ${name} belongs to a model of models/models.json: choose another with --name`,
     );
+  }
+  const keep = params.keepCheckpoint === undefined ? null : resolve(params.keepCheckpoint);
+  if (keep !== null && (await stat(keep).catch(() => null)) !== null) {
+    throw new UsageError(`--keep-checkpoint ${params.keepCheckpoint} exists already: name a new directory`);
   }
   const template = await loadNamedTemplate(params.template);
   const data = await loadTrainingData(params.data, params.seed);
@@ -151,6 +157,10 @@ export async function trainJudge(params: TrainJudgeParams): Promise<TrainJudgeSu
       ...["--llama-cpp", llamaCpp, "--model", checkpoint, "--outfile", out, "--outtype", params.outtype],
     ]);
     seconds.convert = converted.seconds;
+    if (keep !== null) {
+      await cp(checkpoint, keep, { recursive: true });
+      params.log(`kept the fine-tuned checkpoint in ${keep} (a --base for the next stage)`);
+    }
 
     // 7. Register it, so JUDGE_MODEL=NAME and --model NAME find it with its template.
     const catalog = await registerTrainedModel({
@@ -184,10 +194,12 @@ export async function trainJudge(params: TrainJudgeParams): Promise<TrainJudgeSu
     const report = evaluation?.report;
     return {
       model: { path: out, name, catalog, outtype: params.outtype, bytes: converted.bytes },
+      checkpoint: keep,
       base,
       template: params.template ?? null,
       mode: trained.mode,
       device: trained.device,
+      parameters: { total: trained.parameters, trainable: trained.trainableParameters },
       environment: { python: environment.python, created: environment.created },
       data: {
         from: data.from,

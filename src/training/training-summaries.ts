@@ -53,10 +53,14 @@ export interface ConvertSummary {
 
 export interface TrainJudgeSummary {
   model: { path: string; name: string; catalog: string; outtype: string; bytes: number };
+  /** --keep-checkpoint: the fine-tuned Hugging Face checkpoint, or null. */
+  checkpoint: string | null;
   base: string;
   template: string | null;
   mode: "lora" | "full";
   device: string;
+  /** Of the model as trained (with the adapter, under LoRA). */
+  parameters: { total: number; trainable: number };
   environment: { python: string; created: boolean };
   data: {
     from: "dir" | "file";

@@ -60,8 +60,14 @@ const WEIGHTS = ["config.json", "model.safetensors"];
 const TOKENIZER = ["tokenizer.json", "tokenizer.model", "tokenizer_config.json"];
 
 /** The pipeline's checks, before anything is installed or trained. */
-function trainInProcess(base: string, dataPath: string, out = join(dir, "out.gguf")) {
+function trainInProcess(
+  base: string,
+  dataPath: string,
+  out = join(dir, "out.gguf"),
+  keepCheckpoint?: string,
+) {
   return trainJudge({
+    ...(keepCheckpoint === undefined ? {} : { keepCheckpoint }),
     base,
     data: dataPath,
     out,
@@ -117,6 +123,9 @@ describe("java-judge train refuses bad input in one line", () => {
       /must name a \.gguf file/,
     );
     await expect(trainInProcess(base, data, join(dir, "no-dir", "m.gguf"))).rejects.toThrow(/does not exist/);
+    await expect(trainInProcess(base, data, join(dir, "m.gguf"), dir)).rejects.toThrow(
+      /^--keep-checkpoint .* exists already: name a new directory$/,
+    );
   });
 
   it("a tokenizer transformers cannot load: the trainer's own line, exit 2", {

@@ -89,8 +89,17 @@ describe("java-judge train", () => {
     const train = makeMarkerDataset("all-correct", 12, 11);
     const test = makeMarkerDataset("all-correct", 4, 12);
     const summary = await trainJudge(
-      params({ data: writeData("ones", { train, test }), out: join(dir, "ones.gguf"), allowOneClass: true }),
+      params({
+        data: writeData("ones", { train, test }),
+        out: join(dir, "ones.gguf"),
+        allowOneClass: true,
+        keepCheckpoint: join(dir, "ones-checkpoint"),
+      }),
     );
+    // The merged checkpoint, kept as the --base of a next stage: weights, config and the base's tokenizer.
+    for (const file of ["config.json", "model.safetensors", "tokenizer.json", "tokenizer.model"]) {
+      expect(existsSync(join(dir, "ones-checkpoint", file)), file).toBe(true);
+    }
     expect(summary.mode).toBe("lora");
     expect(summary.seconds.merge).toBeGreaterThan(0);
     expect(summary.model.name).toBe("ones");
