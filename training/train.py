@@ -159,8 +159,13 @@ def main() -> None:
     train = encode(args.train)
     valid = encode(args.valid)
     if not train.examples:
-        reason = f"{len(train.too_long)} longer than --max-tokens {args.max_tokens}" if train.too_long else "none left"
-        fail(f"no training example to train on ({reason})", USAGE)
+        if train.label_errors:
+            fail(
+                f'the labels "{args.correct}" and "{args.incorrect}" have no token that tells them apart after the '
+                "prompt: choose labels whose first tokens differ (the template in models/models.json)",
+                USAGE,
+            )
+        fail(f"every training example is longer than --max-tokens {args.max_tokens}: raise it", USAGE)
     for name, split in (("train", train), ("valid", valid)):
         if split is not None and split.too_long:
             log(f"left out {len(split.too_long)} {name} examples longer than --max-tokens {args.max_tokens}")

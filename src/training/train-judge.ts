@@ -106,6 +106,7 @@ export async function trainJudge(params: TrainJudgeParams): Promise<TrainJudgeSu
     );
   const trainLines = render(data.train);
   const validLines = data.valid.length > 0 ? render(data.valid) : null;
+  // Rendered only to check it now: a test line that does not parse is bad input before training, not after.
   if (data.test.length > 0) render(data.test);
   params.log(
     `data: ${data.train.length} train, ${data.valid.length} valid, ${data.test.length} test examples` +

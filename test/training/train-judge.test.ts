@@ -119,6 +119,9 @@ describe("java-judge train", () => {
       );
       expect(checkpoint.tokenCheck.length).toBeGreaterThan(100);
       expect(mismatches.slice(0, 3)).toEqual([]);
+      // The tokenizer keeps newlines and indentation (tabs, runs of spaces) as they are.
+      const java = "class A {\n\tint x;\n    void f() {\n        return;\n    }\n}\n";
+      expect(llm.detokenize(llm.tokenize(java))).toBe(java);
       // The first training example as train.py read it is the context and labels where the judge reads them.
       const parser = await loadJavaParser();
       const first = buildEvalInputs([{ ...train[0]!, taskId: null, lineNumber: 1 }], parser, "train")[0]!;
