@@ -9,6 +9,11 @@ export interface DatasetLine {
   code: string;
   label: 0 | 1;
   taskId: string | null;
+  /**
+   * The method key (`path:Outer.Inner#name(types)`) where the line has one (`java-judge dataset` writes it): its
+   * class chain is what the judge's prompt names at review time when a method has no Javadoc.
+   */
+  key: string | null;
   /** 1-based line number in the file, for messages. */
   lineNumber: number;
 }
@@ -51,6 +56,8 @@ export function parseDataset({ text, source, requireTaskId = false }: ParseDatas
       fail(`"task_id" must be a string`);
     if (requireTaskId && taskId === undefined)
       fail(`"task_id" is missing (rank-eval groups candidates by it)`);
+    if (o.key !== undefined && o.key !== null && (typeof o.key !== "string" || o.key === ""))
+      fail(`"key" must be a non-empty string`);
     const previous = seen.get(id as string);
     if (previous !== undefined) fail(`duplicate id ${JSON.stringify(id)} (first on line ${previous})`);
     seen.set(id as string, lineNumber);
@@ -60,6 +67,7 @@ export function parseDataset({ text, source, requireTaskId = false }: ParseDatas
       code: o.code as string,
       label: o.label as 0 | 1,
       taskId: (taskId as string | undefined) ?? null,
+      key: typeof o.key === "string" ? o.key : null,
       lineNumber,
     });
   });

@@ -1,4 +1,4 @@
-import type { JavaParser } from "../java/load-java-parser.js";
+import type { JavaSyntaxParser } from "../java/load-java-parser.js";
 import type { Judge, ScoreProgress } from "../judge/types.js";
 import { buildEvalInputs } from "./build-eval-inputs.js";
 import type { DatasetLine } from "./parse-dataset.js";
@@ -7,7 +7,7 @@ import type { ScoredItem } from "./types.js";
 export interface ScoreDatasetParams {
   lines: readonly DatasetLine[];
   source: string;
-  parser: JavaParser;
+  parser: JavaSyntaxParser;
   judge: Judge;
   onProgress?: (p: ScoreProgress) => void;
 }

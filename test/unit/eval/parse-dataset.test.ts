@@ -9,11 +9,19 @@ describe("parseDataset", () => {
     const text = [
       line({ id: "a", task: "Adds.", code: "int f() { return 1; }", label: 1 }),
       "",
-      line({ id: 7, code: "void g() {}", label: 0, task_id: "t" }),
+      line({ id: 7, code: "void g() {}", label: 0, task_id: "t", key: "A.java:A#g()" }),
     ].join("\n");
     expect(parseDataset({ text, source: "d.jsonl" })).toEqual([
-      { id: "a", task: "Adds.", code: "int f() { return 1; }", label: 1, taskId: null, lineNumber: 1 },
-      { id: "7", task: null, code: "void g() {}", label: 0, taskId: "t", lineNumber: 3 },
+      {
+        id: "a",
+        task: "Adds.",
+        code: "int f() { return 1; }",
+        label: 1,
+        taskId: null,
+        key: null,
+        lineNumber: 1,
+      },
+      { id: "7", task: null, code: "void g() {}", label: 0, taskId: "t", key: "A.java:A#g()", lineNumber: 3 },
     ]);
   });
 
@@ -28,6 +36,7 @@ describe("parseDataset", () => {
     [line({ code: "x", label: 1 }), /line 2: "id" must be a non-empty string/],
     [line({ id: "a", code: "x", label: 1 }), /line 2: duplicate id "a" \(first on line 1\)/],
     [line({ id: "b", code: "x", label: 1, task: 3 }), /line 2: "task" must be a string/],
+    [line({ id: "b", code: "x", label: 1, key: 3 }), /line 2: "key" must be a non-empty string/],
   ])("a bad line %s is a UsageError naming the line", (bad, message) => {
     const text = `${line({ id: "a", code: "x", label: 1 })}\n${bad}`;
     expect(() => parseDataset({ text, source: "d.jsonl" })).toThrow(UsageError);
