@@ -6,9 +6,8 @@ import { type Splits, splitByKey } from "./split-by-key.js";
 
 /** One eval-format line (`{"id","task"?,"code","label"}`, plus `key` from `java-judge dataset`) and its text. */
 export interface TrainingLine {
+  /** Its `key`, where it has one, keeps a method and its mutants in one split. */
   line: DatasetLine;
-  /** The method key: a method and its mutants share it and stay in one split. */
-  key: string | null;
   raw: string;
   /** The file it came from, for messages. */
   source: string;
@@ -47,7 +46,7 @@ export async function loadTrainingData(data: string, seed: number): Promise<Trai
   }
   const lines = (await readSplit(data)) ?? [];
   if (lines.length === 0) throw new UsageError(`--data ${data}: no examples (the file is empty)`);
-  return { from: "file", ...splitByKey(lines, (l) => l.key ?? `id:${l.line.id}`, FILE_SPLIT, seed) };
+  return { from: "file", ...splitByKey(lines, (l) => l.line.key ?? `id:${l.line.id}`, FILE_SPLIT, seed) };
 }
 
 /** A split file's lines; null when the file does not exist, [] when it is empty. */
@@ -61,9 +60,9 @@ async function readSplit(path: string): Promise<TrainingLine[] | null> {
   }
   if (text.trim() === "") return [];
   const raws = text.split(/\r?\n/);
-  return parseDataset({ text, source: path }).map((line) => {
-    const raw = raws[line.lineNumber - 1] ?? "";
-    const key = (JSON.parse(raw) as { key?: unknown }).key;
-    return { line, key: typeof key === "string" && key !== "" ? key : null, raw, source: path };
-  });
+  return parseDataset({ text, source: path }).map((line) => ({
+    line,
+    raw: raws[line.lineNumber - 1] ?? "",
+    source: path,
+  }));
 }

@@ -21,8 +21,8 @@ describe("loadTrainingData", () => {
     const data = await loadTrainingData(file, 0);
     expect(data.from).toBe("file");
     expect([data.train.length, data.valid.length, data.test.length]).toEqual([64, 8, 8]);
-    const trainKeys = new Set(data.train.map((l) => l.key));
-    expect([...data.valid, ...data.test].some((l) => trainKeys.has(l.key))).toBe(false);
+    const trainKeys = new Set(data.train.map((l) => l.line.key));
+    expect([...data.valid, ...data.test].some((l) => trainKeys.has(l.line.key))).toBe(false);
     const again = await loadTrainingData(file, 0);
     expect(again.test.map((l) => l.line.id)).toEqual(data.test.map((l) => l.line.id));
   });
