@@ -1,14 +1,7 @@
-/** mulberry32: seedable, the same numbers on every machine, so corpora and fuzz inputs are reproducible. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../src/dataset/create-random.js";
+
+/** Seedable, the same numbers on every machine, so corpora and fuzz inputs are reproducible. */
+export const createRandom: (seed: number) => () => number = mulberry32;
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];

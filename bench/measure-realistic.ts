@@ -11,7 +11,7 @@ import type { LlamaGpuSetting } from "../src/llm/get-llama-runtime.js";
 import type { LlmModel } from "../src/llm/llm-model.js";
 import { loadModel } from "../src/llm/load-model.js";
 import { threadCountOf } from "../src/llm/resolve-thread-count.js";
-import { chunkStream } from "../test/model/judge-throughput.js";
+import { chunkStream, median, type Run, timed } from "../test/model/judge-throughput.js";
 import { buildReviewInputs } from "../test/model/judge-workloads.js";
 import { type LoadAverageSummary, sampleLoadAverage } from "./sample-load-average.js";
 
@@ -260,27 +260,4 @@ async function measureGenerator(llm: LlmModel, method: JudgeInput, p: RealisticP
 function countParams(llm: LlmModel): number {
   const tensors = llm.model.fileInfo.fullTensorInfo ?? llm.model.fileInfo.tensorInfo ?? [];
   return tensors.reduce((n, t) => n + t.dimensions.reduce((a: number, d) => a * Number(d), 1), 0);
-}
-
-interface Run {
-  seconds: number;
-  cpuSeconds: number;
-}
-
-async function timed<T>(f: () => Promise<T>): Promise<Run & { value: T }> {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const value = await f();
-  const used = process.cpuUsage(cpu);
-  return {
-    value,
-    seconds: (performance.now() - started) / 1000,
-    cpuSeconds: (used.user + used.system) / 1e6,
-  };
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }

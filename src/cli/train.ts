@@ -1,26 +1,14 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { OUTTYPES, type Outtype, trainJudge } from "../training/train-judge.js";
+import { OUTTYPES, type TrainJudgeParams, trainJudge } from "../training/train-judge.js";
 import type { TrainJudgeSummary } from "../training/training-summaries.js";
 import { parseIntegerOption } from "./parse-judge-options.js";
 import { runAction } from "./run-action.js";
 
-interface TrainOptions {
-  base: string;
-  data: string;
-  out: string;
-  template?: string;
-  name?: string;
-  keepCheckpoint?: string;
-  epochs: number;
-  lr?: number;
-  loraRank: number;
+/** What commander hands the action: the pipeline's own parameters, as the flags set them. */
+type TrainOptions = Omit<TrainJudgeParams, "full" | "log" | "onPythonOutput" | "allowOneClass"> & {
   full?: boolean;
-  batchSize: number;
-  maxTokens: number;
-  outtype: Outtype;
-  seed: number;
   json?: boolean;
-}
+};
 
 export function registerTrainCommand(program: Command): void {
   program
@@ -52,21 +40,10 @@ export function registerTrainCommand(program: Command): void {
     .action(
       runAction(async (options: TrainOptions) => {
         const log = (line: string) => process.stderr.write(`java-judge train: ${line}\n`);
+        const { json: _json, full, ...params } = options;
         const summary = await trainJudge({
-          base: options.base,
-          data: options.data,
-          out: options.out,
-          ...(options.template === undefined ? {} : { template: options.template }),
-          ...(options.name === undefined ? {} : { name: options.name }),
-          ...(options.keepCheckpoint === undefined ? {} : { keepCheckpoint: options.keepCheckpoint }),
-          epochs: options.epochs,
-          ...(options.lr === undefined ? {} : { lr: options.lr }),
-          loraRank: options.loraRank,
-          full: options.full ?? false,
-          batchSize: options.batchSize,
-          maxTokens: options.maxTokens,
-          outtype: options.outtype,
-          seed: options.seed,
+          ...params,
+          full: full ?? false,
           log,
           onPythonOutput: (chunk) => process.stderr.write(chunk),
         });

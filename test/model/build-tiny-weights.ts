@@ -1,3 +1,4 @@
+import { createRandom } from "../../bench/create-random.js";
 import type { GgmlType, GgufTensor } from "./encode-gguf.js";
 import { randomQ8_0Tensor } from "./random-q8-0-tensor.js";
 
@@ -28,18 +29,6 @@ export interface BehaviourTokens {
   markerId: number;
   zeroId: number;
   oneId: number;
-}
-
-/** mulberry32: small, seedable, the same numbers on every machine. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Dimensions reserved for the hand-set circuits; random weights neither read nor write them (except "random").

@@ -177,12 +177,13 @@ async function measure(llm: LlmModel, params: JudgeThroughputParams): Promise<Ju
   };
 }
 
-interface Run {
+export interface Run {
   seconds: number;
   cpuSeconds: number;
 }
 
-async function timed<T>(f: () => Promise<T>): Promise<Run & { value: T }> {
+/** Wall and CPU seconds of one awaited call. */
+export async function timed<T>(f: () => Promise<T>): Promise<Run & { value: T }> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const value = await f();
@@ -212,7 +213,7 @@ function maxDelta(a: number[], b: number[]): number {
   }, 0);
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;

@@ -1,3 +1,4 @@
+import { createRandom as mulberry32 } from "../../bench/create-random.js";
 // Eval-format datasets (`{"id","task","code","label","key"}`) of small generated Java methods for the training tests.
 // Every method has a sibling that shares its key (as a method and its mutants do); in "marker" data the incorrect
 // sibling carries a marker comment on its last line, a signal a tiny model learns in a few epochs.
@@ -49,15 +50,4 @@ export function makeMarkerDataset(kind: MarkerDatasetKind, pairs: number, seed: 
 
 export function toJsonl(lines: readonly object[]): string {
   return lines.map((l) => `${JSON.stringify(l)}\n`).join("");
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
