@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { describeError, UsageError } from "../src/errors.js";
 import { getLlamaRuntime, type LlamaGpuSetting, parseLlamaGpu } from "../src/llm/get-llama-runtime.js";
 import { loadModel } from "../src/llm/load-model.js";
-import { BENCH_MODEL_PARAMS, QWEN2_0_5B_PARAMS, writeTinyGguf } from "../test/model/write-tiny-gguf.js";
+import {
+  BENCH_MODEL_PARAMS,
+  QWEN2_0_5B_PARAMS,
+  TINY_QWEN2_PARAMS,
+  writeTinyGguf,
+} from "../test/model/write-tiny-gguf.js";
 import { buildJavaCorpus } from "./build-java-corpus.js";
 import { measureExtraction } from "./measure-extraction.js";
 import { measureIncremental } from "./measure-incremental.js";
@@ -85,15 +90,7 @@ async function runBench(o: BenchOptions): Promise<Record<string, unknown>> {
 }
 
 /** The tiny qwen2 of --quick: the same code path in seconds. */
-const TINY_QWEN2 = {
-  ...QWEN2_0_5B_PARAMS,
-  dim: 64,
-  layers: 2,
-  heads: 4,
-  kvHeads: 2,
-  ffn: 128,
-  vocabSize: 4096,
-};
+const TINY_QWEN2 = { ...TINY_QWEN2_PARAMS, vocabSize: 4096 };
 
 async function runRealistic(o: BenchOptions, gpu: LlamaGpuSetting) {
   const shape = o.realisticModel === "tiny" ? TINY_QWEN2 : QWEN2_0_5B_PARAMS;

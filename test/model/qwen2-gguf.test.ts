@@ -9,19 +9,8 @@ import type { LlmModel } from "../../src/llm/llm-model.js";
 import { loadModel } from "../../src/llm/load-model.js";
 import { makeJudgeInputs } from "./judge-fixtures.js";
 import { f16Bits, randomQ8_0Tensor } from "./random-q8-0-tensor.js";
-import { QWEN2_0_5B_PARAMS, writeTinyGguf } from "./write-tiny-gguf.js";
+import { TINY_QWEN2_PARAMS, writeTinyGguf } from "./write-tiny-gguf.js";
 
-// Qwen2.5-Coder-0.5B's shape at a size a test can load: the writer's qwen2 path (GQA, Q/K/V biases, tied output,
-// Q8_0 blocks, a padded vocabulary) is the one the realistic benchmark's 494M-parameter model goes through.
-const TINY_QWEN2 = {
-  ...QWEN2_0_5B_PARAMS,
-  dim: 64,
-  layers: 2,
-  heads: 4,
-  kvHeads: 2,
-  ffn: 128,
-  vocabSize: 2048,
-};
 const GGML_Q8_0 = 8;
 
 const scores = (results: JudgeResult[]): number[] =>
@@ -39,7 +28,7 @@ describe("writeTinyGguf, qwen2", () => {
   });
 
   it("writes a Q8_0 qwen2 with grouped-query attention, biases and a tied head that llama.cpp scores with", async () => {
-    const model = await load(await writeTinyGguf({ ...TINY_QWEN2, seed: 5 }));
+    const model = await load(await writeTinyGguf({ ...TINY_QWEN2_PARAMS, seed: 5 }));
     expect(model.file.architecture).toBe("qwen2");
     const info = model.model.fileInfo;
     expect(info.architectureMetadata).toMatchObject({
@@ -67,8 +56,10 @@ describe("writeTinyGguf, qwen2", () => {
   it.each(["gpt2-qwen2", "spm-no-space-prefix"] as const)(
     "pads the %s vocabulary without changing how text tokenizes",
     async (tokenizer) => {
-      const padded = await load(await writeTinyGguf({ ...TINY_QWEN2, seed: 5, tokenizer }));
-      const plain = await load(await writeTinyGguf({ ...TINY_QWEN2, seed: 5, tokenizer, vocabSize: 0 }));
+      const padded = await load(await writeTinyGguf({ ...TINY_QWEN2_PARAMS, seed: 5, tokenizer }));
+      const plain = await load(
+        await writeTinyGguf({ ...TINY_QWEN2_PARAMS, seed: 5, tokenizer, vocabSize: 0 }),
+      );
       expect(padded.model.fileInfo.metadata.tokenizer.ggml.tokens).toHaveLength(2048);
       expect(plain.model.fileInfo.metadata.tokenizer.ggml.tokens.length).toBeLessThan(400);
       const text = "int f(String s) {\n    return s.length() < 2 ? 0 : 1; // é <filler7>\n}";
@@ -80,7 +71,7 @@ describe("writeTinyGguf, qwen2", () => {
   it("keeps the behaviours' circuits exact on an F32 qwen2 with grouped-query attention", async () => {
     const model = await load(
       await writeTinyGguf({
-        ...TINY_QWEN2,
+        ...TINY_QWEN2_PARAMS,
         tensorType: "f32",
         tiedOutput: false,
         behaviour: { flagIfContains: "BUG" },
@@ -106,7 +97,7 @@ describe("writeTinyGguf, qwen2", () => {
     const dirs = [await mkdtemp(join(tmpdir(), "qwen2-a-")), await mkdtemp(join(tmpdir(), "qwen2-b-"))];
     const hashes = await Promise.all(
       dirs.map(async (cacheDir) => {
-        const path = await writeTinyGguf({ ...TINY_QWEN2, seed: 9, cacheDir });
+        const path = await writeTinyGguf({ ...TINY_QWEN2_PARAMS, seed: 9, cacheDir });
         return createHash("sha256")
           .update(await readFile(path))
           .digest("hex");
@@ -117,9 +108,9 @@ describe("writeTinyGguf, qwen2", () => {
 
   it("refuses Q8_0 for weights that carry circuits, and rows that are not whole blocks", async () => {
     await expect(
-      writeTinyGguf({ ...TINY_QWEN2, tiedOutput: false, behaviour: { prefer: "1" } }),
+      writeTinyGguf({ ...TINY_QWEN2_PARAMS, tiedOutput: false, behaviour: { prefer: "1" } }),
     ).rejects.toThrow(/random only/);
-    await expect(writeTinyGguf({ ...TINY_QWEN2, dim: 48, heads: 4 })).rejects.toThrow(/blocks of 32/);
+    await expect(writeTinyGguf({ ...TINY_QWEN2_PARAMS, dim: 48, heads: 4 })).rejects.toThrow(/blocks of 32/);
   });
 });
 

@@ -75,6 +75,20 @@ export const QWEN2_0_5B_PARAMS = {
   tokenizer: "gpt2-qwen2",
 } as const;
 
+/**
+ * Qwen2.5-Coder-0.5B's shape at a size a test loads in a moment: the same qwen2 path (GQA, Q/K/V biases, tied
+ * output, Q8_0 blocks, a padded vocabulary) as the realistic benchmark's 494M-parameter model.
+ */
+export const TINY_QWEN2_PARAMS = {
+  ...QWEN2_0_5B_PARAMS,
+  dim: 64,
+  layers: 2,
+  heads: 4,
+  kvHeads: 2,
+  ffn: 128,
+  vocabSize: 2048,
+} as const;
+
 const FORMAT_VERSION = 1; // bump when the generated weights or vocabulary change
 
 export async function writeTinyGguf(params: TinyGgufParams = {}): Promise<string> {
