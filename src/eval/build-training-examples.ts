@@ -1,3 +1,4 @@
+import { parseMethodKey } from "../java/method-key.js";
 import { buildJudgePrompt } from "../judge/build-judge-prompt.js";
 import { hashPrompt } from "../judge/hash-prompt.js";
 import type { PromptTemplate } from "../judge/prompt-template.js";
@@ -72,15 +73,8 @@ export function buildTrainingExamples(
   return set;
 }
 
-/** `path:Outer.Inner#name(T)` -> class chain and name, which the prompt names when there is no Javadoc. */
+/** A method key -> class chain (as `methods` prints it) and name, which the prompt names when there is no Javadoc. */
 export function splitMethodKey(key: string): { className: string; name: string } {
-  // Parameter types never hold "#", so the last one ends the class chain.
-  const hash = key.lastIndexOf("#");
-  if (hash === -1) return { className: "", name: key };
-  const head = key.slice(0, hash);
-  const paren = key.indexOf("(", hash);
-  return {
-    className: head.slice(head.lastIndexOf(":") + 1),
-    name: key.slice(hash + 1, paren === -1 ? undefined : paren),
-  };
+  const parsed = parseMethodKey(key);
+  return parsed ? { className: parsed.className, name: parsed.name } : { className: "", name: key };
 }

@@ -1,5 +1,6 @@
 import { fetchFileText } from "../github/fetch-file-text.js";
 import type { GitHubClient, RepoRef } from "../github/types.js";
+import { findMethodsByKey } from "../java/find-methods-by-key.js";
 import type { JavaParser } from "../java/load-java-parser.js";
 
 /** What a feedback record keeps of the method the bot commented on. */
@@ -25,7 +26,7 @@ export async function loadFlaggedMethod(params: {
     ref: params.ref,
   });
   if (file.kind !== "text") return null;
-  const method = params.parser.extractMethods(params.path, file.text).find((m) => m.key === params.methodKey);
+  const [method] = findMethodsByKey(params.parser.extractMethods(params.path, file.text), params.methodKey);
   if (!method) return null;
   return { description: method.javadoc?.trim() || null, signature: method.signature, code: method.text };
 }

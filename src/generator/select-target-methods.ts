@@ -1,3 +1,4 @@
+import { findMethodsByKey } from "../java/find-methods-by-key.js";
 import type { ChangedMethod } from "../java/types.js";
 import type { RegenerateTarget } from "./types.js";
 
@@ -12,7 +13,7 @@ export function selectTargetMethods(methods: ChangedMethod[], target: Regenerate
     case "flagged":
       return methods;
     case "key":
-      return methods.filter((m) => m.key === target.key);
+      return findMethodsByKey(methods, target.key);
     case "name":
       return methods.filter((m) => {
         const full = `${m.className}.${m.name}`;

@@ -12,6 +12,8 @@ export interface DescribeMethodParams {
   source: string;
   path: string;
   className: string;
+  /** The class chain as the key names it (see collectMethods). */
+  keyChain: string;
 }
 
 const COMMENTS = new Set(["line_comment", "block_comment"]);
@@ -27,7 +29,8 @@ const PARAMETER_ANNOTATIONS = new Set([
  * tree-sitter node is a call into WASM, so each is read once and only where needed: those calls, not the
  * parse, were half the time of extraction.
  */
-export function describeMethod({ node, type, source, path, className }: DescribeMethodParams): LocatedMethod {
+export function describeMethod(params: DescribeMethodParams): LocatedMethod {
+  const { node, type, source, path, className } = params;
   const children = node.children;
   const first = firstToken(children) ?? node;
   const last = lastToken(children) ?? node;
@@ -69,10 +72,14 @@ export function describeMethod({ node, type, source, path, className }: Describe
     typeParameters: typeParameters ? collapseWhitespace(typeParameters.text) : null,
     throws: text.includes("throws") ? throwsOf(children) : [],
   } satisfies Omit<ExtractedMethod, "key" | "hash">;
-  return { method: { ...method, key: methodKey(method), hash: methodHash(text) }, start, end };
+  return {
+    method: { ...method, key: methodKey({ ...method, className: params.keyChain }), hash: methodHash(text) },
+    start,
+    end,
+  };
 }
 
-function parameterTypesOf(parameters: Node | null): string[] {
+export function parameterTypesOf(parameters: Node | null): string[] {
   if (!parameters) return [];
   const types: string[] = [];
   for (const parameter of parameters.namedChildren) {
@@ -89,7 +96,7 @@ function parameterTypesOf(parameters: Node | null): string[] {
 }
 
 /** A compact canonical constructor takes the record's components. */
-function recordComponentTypes(node: Node): string[] {
+export function recordComponentTypes(node: Node): string[] {
   const record = node.parent?.parent;
   return record?.type === "record_declaration"
     ? parameterTypesOf(record.childForFieldName("parameters"))

@@ -1,6 +1,7 @@
 import type { Parser } from "web-tree-sitter";
 import { collectMethods, type LocatedMethod } from "./collect-methods.js";
 import { isDeclarableName } from "./is-declarable-name.js";
+import { disambiguateKeys } from "./method-key.js";
 import { findSwallow, maskRange, type Swallow } from "./recover-swallowed.js";
 import type { ExtractedMethod } from "./types.js";
 
@@ -28,10 +29,12 @@ export function extractFromParser(parser: Parser, path: string, source: string):
     parsed = maskRange(parsed, repair.swallow.mask);
     found = parseMethods(parser, parsed, source, path);
   }
-  return [...kept, ...found]
+  const methods = [...kept, ...found]
     .filter((m) => isDeclarableName(m.method.name))
     .sort((a, b) => a.start - b.start)
     .map((m) => m.method);
+  const keys = disambiguateKeys(methods.map((m) => m.key));
+  return methods.map((m, i) => (keys[i] === m.key ? m : { ...m, key: keys[i] ?? m.key }));
 }
 
 function firstSwallow(

@@ -31,7 +31,10 @@ export interface ExtractedMethod extends JavaMethod {
   typeParameters: string | null;
   /** Thrown types as written, whitespace removed. */
   throws: string[];
-  /** path + class chain + name + parameter types; see method-key.ts. */
+  /**
+   * Unique within the file and stable while the method is unchanged: path + class chain + name + parameter
+   * types, an anonymous or local class named by the member that holds it (see methodKey); `~n` on a collision.
+   */
   key: string;
   /** Hash of the declaration text with whitespace runs collapsed (Javadoc excluded). */
   hash: string;

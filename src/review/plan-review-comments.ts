@@ -42,9 +42,10 @@ export function planReviewComments(params: {
       }),
     });
   }
-  const inlineKeys = new Set(inline.map((c) => c.outcome.key));
+  // By the outcome itself, not its key: whatever keys collide, every finding gets a comment or an annotation.
+  const commented = new Set(inline.map((c) => c.outcome));
   const annotations = params.findings
-    .filter((o) => !inlineKeys.has(o.key))
+    .filter((o) => !commented.has(o))
     .map((o) => renderAnnotation(o, config.threshold));
   return { inline, annotations };
 }

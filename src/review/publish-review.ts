@@ -88,10 +88,9 @@ export async function publishReview(p: PublishParams): Promise<PublishResult> {
     await store.setCommentState(repoName, p.pullNumber, c.methodKey, c.commentId, "outdated");
   }
 
-  const refusedKeys = new Set(posted.refused.map((r) => r.planned.outcome.key));
-  const refusedAnnotations = plan.inline
-    .filter((c) => refusedKeys.has(c.outcome.key))
-    .map((c) => renderAnnotation(c.outcome, p.config.threshold));
+  const refusedAnnotations = posted.refused.map((r) =>
+    renderAnnotation(r.planned.outcome, p.config.threshold),
+  );
   return {
     inlineComments: posted.posted.length,
     newlyFlagged: posted.posted.map((c) => c.planned.outcome),

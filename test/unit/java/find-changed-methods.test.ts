@@ -85,11 +85,8 @@ describe("findChangedMethods", () => {
     const head = base.replace("return a - b;", "return b - a;");
     expect(await changes(base, head)).toEqual(["modified Op.<anonymous>#apply(int,int) 3"]);
     const added = base.replace("MINUS {", "TIMES { int apply(int a, int b) { return a * b; } },\n  MINUS {");
-    expect(await changes(base, added)).toEqual([
-      // A new constant before MINUS shifts the pairing: both later bodies read as changed.
-      "modified Op.<anonymous>#apply(int,int) 3",
-      "added Op.<anonymous>#apply(int,int) 4",
-    ]);
+    // A new constant before MINUS: MINUS's body is only moved, TIMES's is the one added.
+    expect(await changes(base, added)).toEqual(["added Op.<anonymous>#apply(int,int) 3"]);
   });
 
   it("pairs on class chain, name and parameters, not on the path", async () => {
@@ -115,5 +112,67 @@ describe("findChangedMethods", () => {
       "  static class B {\n    int sub(long a, long b) { return (int) (a - b); }\n  }\n",
     );
     expect(await changes(BASE, head)).toEqual(["added A.B#sub(long,long) 8"]);
+  });
+
+  it("pairs moved anonymous classes by their text before pairing the rest in file order", async () => {
+    const diff = (left: string, right: string) =>
+      `    new Diff<Boolean>("x") {
+      public Boolean getLeft() { return ${left}; }
+      public Boolean getRight() { return ${right}; }
+    },
+`;
+    const file = (...bodies: string[]) => `class Builder {
+  List<Diff<?>> diffs() {
+    return List.of(
+${bodies.join("")}    );
+  }
+}
+`;
+    const base = file(diff("a", "b"), diff("c", "d"), diff("e", "f"));
+    // One added at the top, the last two swapped, and the middle one's getRight edited.
+    const head = file(diff("x", "y"), diff("a", "b"), diff("e", "f"), diff("c", "D"));
+    // The moved ones are unchanged; of the rest, getRight "y" pairs with the left-over base "d" (file order).
+    expect(await changes(base, head)).toEqual([
+      "modified Builder#diffs() 2",
+      "added Builder.<anonymous>#getLeft() 5",
+      "modified Builder.<anonymous>#getRight() 6",
+      "added Builder.<anonymous>#getRight() 18",
+    ]);
+    // Reordered only, or one removed at the top: only the method holding them changed.
+    const holder = ["modified Builder#diffs() 2"];
+    expect(await changes(base, file(diff("e", "f"), diff("a", "b"), diff("c", "d")))).toEqual(holder);
+    expect(await changes(base, file(diff("c", "d"), diff("e", "f")))).toEqual(holder);
+  });
+
+  it("pairs local classes of one name and overloads by text first", async () => {
+    const base = `class L {
+  void a() { class H { int v() { return 1; } } }
+  void b() { class H { int v() { return 2; } } }
+  int f(int x) { return x; }
+  int f(long x) { return (int) x; }
+}
+`;
+    const head = `class L {
+  void c() { class H { int v() { return 3; } } }
+  void b() { class H { int v() { return 2; } } }
+  void a() { class H { int v() { return 1; } } }
+  int f(long x) { return (int) x; }
+  int f(int x) { return x; }
+}
+`;
+    expect(await changes(base, head)).toEqual(["added L#c() 2", "added L.<local:H>#v() 2"]);
+  });
+
+  it("treats two identical anonymous bodies as two, pairing each base copy once", async () => {
+    const base = `class T {
+  Runnable r = new Runnable() { public void run() { go(); } };
+}
+`;
+    const head = `class T {
+  Runnable r = new Runnable() { public void run() { go(); } };
+  Runnable s = new Runnable() { public void run() { go(); } };
+}
+`;
+    expect(await changes(base, head)).toEqual(["added T.<anonymous>#run() 3"]);
   });
 });

@@ -57,4 +57,38 @@ describe("planCommentActions", () => {
     const a = planCommentActions([outcome({ skipped: "too long" })], [existing()]);
     expect(a).toEqual({ post: [], resolve: [], minimize: [], unchanged: [] });
   });
+
+  describe("markers written before keys were unique (`<anonymous>`)", () => {
+    const path = "src/main/java/a/Calc.java";
+    const legacy = `${path}:a.Calc.<anonymous>#getLeft()`;
+    const first = outcome({ key: `${path}:a.Calc.<anonymous@build()#1>#getLeft()`, hash: "h1", score: 0.1 });
+    const second = outcome({ key: `${path}:a.Calc.<anonymous@build()#2>#getLeft()`, hash: "h2", score: 0.1 });
+
+    it("match the one method that maps to the old key, as before", () => {
+      const alone = outcome({ key: first.key, hash: "h1", score: 0.1 });
+      expect(planCommentActions([alone], [existing({ methodKey: legacy, bodyHash: "h1" })]).post).toEqual([]);
+      const changed = planCommentActions([alone], [existing({ methodKey: legacy, bodyHash: "h0" })]);
+      expect(changed.post).toEqual([alone]);
+      expect(changed.minimize.map((c) => c.commentId)).toEqual([1]);
+    });
+
+    it("match by the marker's hash where several methods map to the old key", () => {
+      const a = planCommentActions([first, second], [existing({ methodKey: legacy, bodyHash: "h2" })]);
+      expect(a.unchanged).toEqual([second]);
+      expect(a.post).toEqual([first]);
+      expect(a.minimize).toEqual([]);
+    });
+
+    it("touch no thread when the old key stays ambiguous", () => {
+      const passing = [first, second].map((o) => outcome({ key: o.key, hash: o.hash, score: 0.9 }));
+      const a = planCommentActions(passing, [existing({ methodKey: legacy, bodyHash: "h0" })]);
+      expect(a).toEqual({ post: [], resolve: [], minimize: [], unchanged: [] });
+    });
+
+    it("while a marker with today's key matches only its own method", () => {
+      const a = planCommentActions([first, second], [existing({ methodKey: second.key, bodyHash: "h2" })]);
+      expect(a.unchanged).toEqual([second]);
+      expect(a.post).toEqual([first]);
+    });
+  });
 });
