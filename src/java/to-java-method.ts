@@ -6,7 +6,7 @@ export function toJavaMethod(method: ExtractedMethod): JavaMethod {
   return { path, name, kind, className, signature, startLine, endLine, javadoc, hasError };
 }
 
-/** The `changed --json` contract: the `methods` keys plus `change`. */
-export function toChangedJavaMethod(method: ChangedMethod): JavaMethod & Pick<ChangedMethod, "change"> {
-  return { ...toJavaMethod(method), change: method.change };
+/** The `changed --json` contract: the `methods` keys plus `change`, and the method's key (unique in its file). */
+export function toChangedJavaMethod(method: ChangedMethod): JavaMethod & Pick<ChangedMethod, "change" | "key"> {
+  return { ...toJavaMethod(method), change: method.change, key: method.key };
 }

@@ -131,6 +131,118 @@ describe("across pushes", () => {
   });
 });
 
+// Anonymous Diff subclasses, as in commons-lang's DiffBuilder: every one overrides the same two methods.
+const DIFFS_PATH = "src/main/java/com/example/Diffs.java";
+const anonymousDiff = (field: string, left: string) => `        diffs.add(new Diff<Boolean>("${field}") {
+            @Override
+            public Boolean getLeft() {
+                return ${left};
+            }
+
+            @Override
+            public Boolean getRight() {
+                return !${left};
+            }
+        });
+`;
+const diffsFile = (...diffs: string[]) => `package com.example;
+
+import java.util.ArrayList;
+import java.util.List;
+
+public class Diffs {
+    public List<Diff<Boolean>> build(boolean lhs, boolean rhs) {
+        List<Diff<Boolean>> diffs = new ArrayList<>();
+${diffs.join("")}        return diffs;
+    }
+}
+`;
+const DIFFS_BASE = diffsFile(
+  anonymousDiff("a", "lhs"),
+  anonymousDiff("b", "rhs /* BUG */"),
+  anonymousDiff("c", "lhs && rhs"),
+  anonymousDiff("d", "lhs || rhs /* BUG */"),
+);
+// One added near the top (flagged), the others reordered: only it and build() changed.
+const DIFFS_HEAD = diffsFile(
+  anonymousDiff("z", "lhs ^ rhs /* BUG */"),
+  anonymousDiff("a", "lhs"),
+  anonymousDiff("d", "lhs || rhs /* BUG */"),
+  anonymousDiff("c", "lhs && rhs"),
+  anonymousDiff("b", "rhs /* BUG */"),
+);
+
+function diffsAt(head: string, text: string) {
+  return {
+    path: DIFFS_PATH,
+    contents: { [BASE_SHA]: DIFFS_BASE, [head]: text },
+    patch: makePatch(DIFFS_BASE, text),
+  };
+}
+
+describe("anonymous classes reordered between base and head", () => {
+  async function review(head: string, text: string, existing: unknown[], delivery: string) {
+    const gh = mockGitHub()
+      .createCheckRun(delivery === "anon-1" ? 11 : 12)
+      .updateCheckRun(delivery === "anon-1" ? 11 : 12, 3)
+      .config(null)
+      .files([diffsAt(head, text)])
+      .mergeBase(head)
+      .contents(diffsAt(head, text))
+      .head(head)
+      .existingComments(existing);
+    if (delivery === "anon-1") gh.token().createReview(200, 600);
+    await h.probot.receive({
+      id: delivery,
+      name: "pull_request",
+      payload: pullRequestPayload(delivery === "anon-1" ? "opened" : "synchronize", head) as never,
+    });
+    await h.drain();
+    expect(gh.scope.isDone()).toBe(true);
+    return gh;
+  }
+
+  it("lists only the changed methods, comments or annotates every finding, and a re-push (or an upgrade) adds no comment", async () => {
+    const first = await review(HEAD1, DIFFS_HEAD, [], "anon-1");
+    const done = first.captured.checkRunUpdates.at(-1);
+    // The new class's getLeft and getRight (build() is too long for the tiny model); the moved ones are no change.
+    expect(done.output.title).toBe("2 of 2 methods flagged, 1 skipped");
+    const comments = first.captured.reviews[0].comments as { body: string; line: number }[];
+    const annotations = done.output.annotations ?? [];
+    expect(comments.length + annotations.length).toBe(2);
+    expect(comments.map((c) => c.body.match(/method=(\S+) /)?.[1])).toContain(
+      encodeURIComponent(`${DIFFS_PATH}:Diffs.<anonymous@build(boolean,boolean)#1>#getLeft()`),
+    );
+    const onPr = comments.map((c, i) => ({
+      id: 600 + i,
+      node_id: `PRRC_${600 + i}`,
+      body: c.body,
+      path: DIFFS_PATH,
+      line: c.line,
+      user: { type: "Bot" },
+    }));
+    nock.cleanAll();
+
+    // The same head again, an unrelated line added: nothing new is posted, every finding is annotated.
+    const again = DIFFS_HEAD.replace("public class Diffs {", "public class Diffs {\n    // tidy");
+    const second = await review(HEAD2, again, onPr, "anon-2");
+    expect(second.captured.reviews).toEqual([]);
+    expect(second.captured.checkRunUpdates.at(-1).output.annotations).toHaveLength(2);
+    nock.cleanAll();
+
+    // Comments an older version wrote carry the old key (`<anonymous>`): still recognised, nothing repeats.
+    const legacy = onPr.map((c) => ({
+      ...c,
+      body: c.body.replace(/method=\S+ /, (m) =>
+        m.replace(/%3Canonymous%40.*?%23\d+%3E/i, "%3Canonymous%3E"),
+      ),
+    }));
+    expect(legacy.map((c) => c.body)).not.toEqual(onPr.map((c) => c.body));
+    const third = await review(HEAD2, again, legacy, "anon-3");
+    expect(third.captured.reviews).toEqual([]);
+  });
+});
+
 describe("a push while the previous one waits in the queue", () => {
   it("supersedes the waiting job: only the newest head is reviewed, with one check run", async () => {
     const text = readJava("head");

@@ -21,7 +21,35 @@ beforeAll(() => {
   );
 });
 
-afterAll(() => repo.remove());
+// A builder of anonymous Diff subclasses, as in commons-lang's ReflectionDiffBuilder tests.
+const diff = (field: string, left: string) =>
+  `        diffs.add(new Diff<Boolean>("${field}") {\n            @Override\n            public Boolean getLeft() {\n                return ${left};\n            }\n\n            @Override\n            public Boolean getRight() {\n                return !${left};\n            }\n        });\n`;
+const builder = (...diffs: string[]) =>
+  `import java.util.*;\n\nclass Builder {\n    List<Diff<?>> build() {\n        List<Diff<?>> diffs = new ArrayList<>();\n${diffs.join("")}        return diffs;\n    }\n\n    Comparator<String> order = new Comparator<String>() {\n        public int compare(String a, String b) { return a.compareTo(b); }\n    };\n}\n`;
+const anonymous = createGitFixture();
+let anonymousBase = "";
+
+beforeAll(() => {
+  anonymousBase = anonymous.commit(
+    {
+      "Builder.java": builder(diff("a", "lhs.a"), diff("b", "lhs.b"), diff("c", "lhs.c"), diff("d", "lhs.d")),
+    },
+    "base",
+  );
+  // One added at the top, one removed, two swapped: only the new Diff's methods (and build()) changed,
+  // modified rather than added: the removed one is left over to pair with them in file order.
+  anonymous.commit(
+    {
+      "Builder.java": builder(diff("z", "lhs.z"), diff("a", "lhs.a"), diff("d", "lhs.d"), diff("b", "lhs.b")),
+    },
+    "head",
+  );
+});
+
+afterAll(() => {
+  repo.remove();
+  anonymous.remove();
+});
 
 describe.concurrent("java-judge methods", () => {
   it("prints the JSON contract, path as given", async () => {
@@ -79,6 +107,27 @@ describe.concurrent("java-judge changed", () => {
       "javadoc",
       "hasError",
       "change",
+      "key",
+    ]);
+  });
+
+  it("lists only the new anonymous class's methods when others move, each with a key of its own", async () => {
+    const { stdout } = await cli("changed", "--repo", anonymous.dir, "--base", anonymousBase, "--json");
+    const changed = JSON.parse(stdout) as Array<{
+      name: string;
+      startLine: number;
+      change: string;
+      key: string;
+    }>;
+    expect(changed.map((m) => `${m.change} ${m.name} ${m.startLine}`)).toEqual([
+      "modified build 4",
+      "modified getLeft 7",
+      "modified getRight 12",
+    ]);
+    expect(changed.map((m) => m.key)).toEqual([
+      "Builder.java:Builder#build()",
+      "Builder.java:Builder.<anonymous@build()#1>#getLeft()",
+      "Builder.java:Builder.<anonymous@build()#1>#getRight()",
     ]);
   });
 
