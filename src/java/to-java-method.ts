@@ -7,6 +7,8 @@ export function toJavaMethod(method: ExtractedMethod): JavaMethod {
 }
 
 /** The `changed --json` contract: the `methods` keys plus `change`, and the method's key (unique in its file). */
-export function toChangedJavaMethod(method: ChangedMethod): JavaMethod & Pick<ChangedMethod, "change" | "key"> {
+export function toChangedJavaMethod(
+  method: ChangedMethod,
+): JavaMethod & Pick<ChangedMethod, "change" | "key"> {
   return { ...toJavaMethod(method), change: method.change, key: method.key };
 }

@@ -107,5 +107,12 @@ describe("buildTrainingExamples", () => {
       name: "put",
     });
     expect(splitMethodKey("X.java:#f()")).toEqual({ className: "", name: "f" });
+    // Keys of anonymous and local classes name the class chain as `methods` prints it.
+    expect(splitMethodKey("X.java:A.<anonymous@build(Map<K,V>,int)#2>#getLeft()~2")).toEqual({
+      className: "A.<anonymous>",
+      name: "getLeft",
+    });
+    expect(splitMethodKey("X.java:A.<local:H@run()>#v()")).toEqual({ className: "A.<local:H>", name: "v" });
+    expect(splitMethodKey("X.java:A.<local:H>#v()")).toEqual({ className: "A.<local:H>", name: "v" });
   });
 });
