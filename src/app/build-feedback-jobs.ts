@@ -47,6 +47,7 @@ export function buildThreadFeedbackJob(deliveryId: string, e: ThreadResolvedEven
     pullNumber: e.pull_request.number,
     commentId: first.id,
     methodKey: marker.methodKey,
+    bodyHash: marker.bodyHash,
     path: first.path,
     commitSha: first.original_commit_id,
     outdated: first.line === null || first.line === undefined,

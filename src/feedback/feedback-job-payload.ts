@@ -13,6 +13,8 @@ export interface ThreadFeedbackPayload {
   commentId: number;
   /** From the comment's marker, for a comment the store does not know. */
   methodKey: string;
+  /** The marker's hash: which method an older marker's key meant where several share it (see findMethodsByKey). */
+  bodyHash?: string;
   path: string;
   /** The commit the comment was made on: the method text is read there. */
   commitSha: string;

@@ -17,6 +17,8 @@ export async function loadFlaggedMethod(params: {
   path: string;
   ref: string;
   methodKey: string;
+  /** The commented text's hash, telling apart methods an older marker's key names alike. */
+  hash?: string;
   parser: JavaParser;
 }): Promise<FlaggedMethodText | null> {
   const file = await fetchFileText({
@@ -26,7 +28,8 @@ export async function loadFlaggedMethod(params: {
     ref: params.ref,
   });
   if (file.kind !== "text") return null;
-  const [method] = findMethodsByKey(params.parser.extractMethods(params.path, file.text), params.methodKey);
+  const methods = params.parser.extractMethods(params.path, file.text);
+  const [method] = findMethodsByKey(methods, params.methodKey, params.hash);
   if (!method) return null;
   return { description: method.javadoc?.trim() || null, signature: method.signature, code: method.text };
 }

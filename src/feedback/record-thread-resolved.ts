@@ -29,6 +29,7 @@ export async function recordThreadResolved(
     path: stored?.path ?? p.path,
     ref: stored?.headSha ?? p.commitSha,
     methodKey,
+    ...(stored ? { hash: stored.bodyHash } : p.bodyHash ? { hash: p.bodyHash } : {}),
     parser: deps.parser,
   });
   if (!method) return `skipped: ${methodKey} not found at ${(stored?.headSha ?? p.commitSha).slice(0, 7)}`;
