@@ -102,7 +102,10 @@ public class ChangedMethods {
           for (VariableTree p : node.getParameters()) {
             long s = positions.getStartPosition(unit, p.getType());
             long e = positions.getEndPosition(unit, p.getType());
-            String type = source.substring((int) s, (int) e).replaceAll("[ \\t\\f\\r\\n]+", "");
+            String raw = source.substring((int) s, (int) e);
+            // `String args[]`: javac's type tree spans the name too; the type is what is around it.
+            raw = raw.replaceFirst("\\b" + java.util.regex.Pattern.quote(p.getName().toString()) + "\\b", "");
+            String type = raw.replaceAll("[ \\t\\f\\r\\n]+", "");
             // `int... xs`: javac's type tree ends before the dots.
             String after = source.substring((int) e, Math.min(source.length(), (int) e + 8)).stripLeading();
             if (after.startsWith("...") && !type.endsWith("...")) type += "...";
