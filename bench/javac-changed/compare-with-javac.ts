@@ -53,16 +53,19 @@ const manifest: string[] = [];
 const pairs = new Set<string>();
 try {
   for (const commit of commits) {
-    const fields = git("diff", "--name-status", "-z", "-M", `${commit}^`, commit, "--", ...pathspec).split(
-      "\0",
+    // Renames are found over the whole commit (a pathspec would hide where a file came from), then the files
+    // the pathspec names are kept.
+    const wanted = new Set(
+      git("diff", "--name-only", "-z", `${commit}^`, commit, "--", ...pathspec).split("\0"),
     );
+    const fields = git("diff", "--name-status", "-z", "-M", `${commit}^`, commit, "--").split("\0");
     for (let i = 0; i < fields.length; ) {
       const status = fields[i++] ?? "";
       if (status === "") continue;
       const renamed = status[0] === "R" || status[0] === "C";
       const from = fields[i++] ?? "";
       const to = renamed ? (fields[i++] ?? "") : from;
-      if (status[0] === "D" || !to.endsWith(".java")) continue;
+      if (status[0] === "D" || !to.endsWith(".java") || !wanted.has(to)) continue;
       const id = `${commit}:${to}`;
       const base = join(dir, `${manifest.length}-base.java`);
       const head = join(dir, `${manifest.length}-head.java`);
