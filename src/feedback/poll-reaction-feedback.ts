@@ -1,11 +1,9 @@
 import { toRetryableError } from "../github/to-retryable-error.js";
+import { findReviewReaction } from "../store/review-reactions.js";
 import type { PostedComment } from "../store/types.js";
 import type { PollFeedbackPayload } from "./feedback-job-payload.js";
 import { loadFlaggedMethod } from "./load-flagged-method.js";
 import type { FeedbackWorkDeps } from "./record-thread-resolved.js";
-
-// 👍 agrees with the flag (the method is incorrect, label 0); 👎 disagrees (it is correct, label 1).
-const REACTION_LABELS = { "+1": 0, "-1": 1 } as const;
 
 /**
  * Reads the reactions people left on the bot's comments of one PR and records each new (comment, 👍|👎) once,
@@ -39,13 +37,15 @@ export async function pollReactionFeedback(
     });
     if (!method) continue;
     for (const signal of fresh) {
-      const content = signal.slice("reaction:".length) as keyof typeof REACTION_LABELS;
+      // What a reaction means (👍: the flag is right, label 0) is the table the comment's hint is rendered from.
+      const reaction = findReviewReaction(signal.slice("reaction:".length));
+      if (!reaction) continue;
       await deps.store.addFeedback({
         repo,
         pullNumber: p.pullNumber,
         methodKey: comment.methodKey,
         signal,
-        label: REACTION_LABELS[content],
+        label: reaction.label,
         ...method,
         score: comment.score,
         createdAt: deps.now().toISOString(),
@@ -78,7 +78,7 @@ async function listHumanReactions(
   }
   const signals = new Set<string>();
   for (const r of reactions) {
-    if (r.user?.type === "Bot" || !(r.content in REACTION_LABELS)) continue;
+    if (r.user?.type === "Bot" || !findReviewReaction(r.content)) continue;
     signals.add(`reaction:${r.content}`);
   }
   return [...signals].sort();

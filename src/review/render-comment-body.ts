@@ -1,4 +1,5 @@
 import { renderMarker } from "../github/render-marker.js";
+import { REVIEW_REACTIONS } from "../store/review-reactions.js";
 import type { MethodOutcome } from "./types.js";
 
 export interface CommentBodyParams {
@@ -29,9 +30,15 @@ export function renderCommentBody({ outcome, threshold, suggestionsMode }: Comme
   }
   lines.push(
     "",
-    "<sub>A small model's estimate, not a proof; react 👍 if it is wrong, 👎 if it is right.</sub>",
+    `<sub>A small model's estimate, not a proof. ${renderReactionHint(displayName(outcome))}</sub>`,
   );
   return lines.join("\n");
+}
+
+/** "React 👍 if `A.f` really is wrong (this comment is right), 👎 if `A.f` is correct (...)." The method is named. */
+export function renderReactionHint(method: string): string {
+  const choices = REVIEW_REACTIONS.map((r) => `${r.emoji} if \`${method}\` ${r.meaning}`);
+  return `React ${choices.join(", ")}.`;
 }
 
 export function displayName(o: Pick<MethodOutcome, "className" | "name">): string {

@@ -5,6 +5,7 @@ import { decideConclusion } from "../../../src/review/decide-conclusion.js";
 import { renderAnnotation } from "../../../src/review/render-annotations.js";
 import { renderCheckSummary, renderCheckTitle } from "../../../src/review/render-check-summary.js";
 import { renderCommentBody } from "../../../src/review/render-comment-body.js";
+import { findReviewReaction, REVIEW_REACTIONS } from "../../../src/store/review-reactions.js";
 import { outcome } from "./outcome-builder.js";
 
 describe("markers", () => {
@@ -58,6 +59,30 @@ describe("renderCommentBody", () => {
     });
     expect(body).toContain("no Javadoc");
     expect(body).toContain("/judge regenerate");
+  });
+
+  it("says what each reaction means by naming the method, as the poller records it", () => {
+    const body = renderCommentBody({
+      outcome: outcome({ score: 0.1 }),
+      threshold: 0.5,
+      suggestionsMode: "off",
+    });
+    const hint = body.split("\n").at(-1) ?? "";
+    expect(hint).toBe(
+      "<sub>A small model's estimate, not a proof. React 👍 if `Calc.add` really is wrong (this comment is right), " +
+        "👎 if `Calc.add` is correct (this comment is wrong).</sub>",
+    );
+    // What a reader concludes from each choice in the text is the label the poller stores for that emoji
+    // (poll-reaction-feedback.ts: 1 = the method is correct, 0 = it is incorrect), and 👍 is GitHub's "+1".
+    const choices = [...hint.matchAll(/(👍|👎) if `Calc\.add` (really is wrong|is correct)/gu)];
+    expect(choices).toHaveLength(2);
+    for (const [, emoji, verdict] of choices) {
+      const reaction = REVIEW_REACTIONS.find((r) => r.emoji === emoji);
+      expect(reaction?.label).toBe(verdict === "is correct" ? 1 : 0);
+    }
+    expect([findReviewReaction("+1")?.emoji, findReviewReaction("+1")?.label]).toEqual(["👍", 0]);
+    expect([findReviewReaction("-1")?.emoji, findReviewReaction("-1")?.label]).toEqual(["👎", 1]);
+    expect(findReviewReaction("heart")).toBeUndefined();
   });
 });
 
