@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { Language, Parser } from "web-tree-sitter";
 import { extractFromParser } from "./extract-from-parser.js";
+import { type LoneDeclaration, parseLoneDeclaration } from "./parse-lone-declaration.js";
 import { type LoneMethod, type LoneMethodShape, parseLoneMethod } from "./parse-lone-method.js";
 import type { ExtractedMethod } from "./types.js";
 
@@ -14,6 +15,8 @@ export interface JavaParser {
 export interface JavaSyntaxParser extends JavaParser {
   /** Null unless the text is exactly one member that parses without error; see parse-lone-method.ts. */
   parseLoneMethod(code: string, shape: LoneMethodShape, options?: { syntax?: boolean }): LoneMethod | null;
+  /** A method or constructor's text with nothing around it (a dataset line), or what it holds instead. */
+  parseLoneDeclaration(code: string): LoneDeclaration;
 }
 
 let loading: Promise<JavaSyntaxParser> | undefined;
@@ -42,5 +45,6 @@ async function createJavaParser(): Promise<JavaSyntaxParser> {
   return {
     extractMethods: (path, source) => extractFromParser(parser, path, source),
     parseLoneMethod: (code, shape, options) => parseLoneMethod(parser, code, shape, options),
+    parseLoneDeclaration: (code) => parseLoneDeclaration(parser, code),
   };
 }

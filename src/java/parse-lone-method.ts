@@ -16,13 +16,14 @@ export interface LoneMethod {
 /**
  * Parses the text of one method or constructor on its own (wrapped in a class of its own). Null unless it
  * parses without any error as exactly one member that spans the whole text: the test a rewritten method
- * (a mutant, a generated candidate) must pass to be the same kind of declaration as before.
+ * (a mutant, a generated candidate) must pass to be the same kind of declaration as before. `comments` lets
+ * comments (a Javadoc) come before and after the declaration, as in a dataset line's code.
  */
 export function parseLoneMethod(
   parser: Parser,
   code: string,
   shape: LoneMethodShape,
-  options: { syntax?: boolean } = {},
+  options: { syntax?: boolean; comments?: boolean } = {},
 ): LoneMethod | null {
   const prefix = wrapperHeader(shape);
   const source = `${prefix}${code}\n}\n`;
@@ -33,9 +34,15 @@ export function parseLoneMethod(
     if (root.hasError) return null;
     const members = root.firstNamedChild?.childForFieldName("body")?.namedChildren.filter((n) => !n.isExtra);
     const declaration = members?.length === 1 ? members[0] : undefined;
-    if (!declaration || declaration.startIndex !== prefix.length) return null;
-    if (declaration.endIndex !== prefix.length + code.trimEnd().length) return null;
-    const found = collectMethods(root, source, "").find((m) => m.start === prefix.length);
+    if (!declaration) return null;
+    if (options.comments) {
+      // Without errors, the one member of the only class: all else in the text is comments.
+      if (root.namedChildren.filter((n) => !n.isExtra).length !== 1) return null;
+    } else {
+      if (declaration.startIndex !== prefix.length) return null;
+      if (declaration.endIndex !== prefix.length + code.trimEnd().length) return null;
+    }
+    const found = collectMethods(root, source, "").find((m) => m.start === declaration.startIndex);
     if (!found) return null;
     return {
       method: found.method,
