@@ -74,4 +74,54 @@ describe("renderTrainingLines", () => {
     expect(rendered[1]?.prompt).toContain("return r; // BUG\n}\n### Rating");
     expect(rendered[0]?.prompt.startsWith(`### Description\n${lines[0]?.task}\n### Signature\n`)).toBe(true);
   });
+
+  it("renders train lines whose code is a constructor, with and without a key", async () => {
+    const d = join(dir, "constructors");
+    mkdirSync(d);
+    const lines = [
+      { id: "a", code: "@Deprecated\npublic BooleanUtils() {\n    // nothing to set up\n}", label: 1 },
+      { id: "g", code: "public <T> Box(T value) {\n    this.value = value;\n}", label: 1 },
+      { id: "e", code: "Color(String hex) {\n    this.hex = null; // BUG\n}", label: 0 },
+      { id: "r", code: "public Point {\n    // BUG: no check\n}", label: 0 },
+      {
+        id: "k",
+        code: "Color(String hex) {\n    this.hex = hex;\n}",
+        label: 1,
+        key: "P.java:P.Color#Color(String)",
+      },
+      {
+        id: "q",
+        code: "Point {\n    if (x < 0) throw new IllegalArgumentException();\n}",
+        label: 1,
+        key: "S.java:S.Point#Point()",
+      },
+    ];
+    writeFileSync(join(d, "train.jsonl"), toJsonl(lines));
+    const data = await loadTrainingData(d, 0);
+    const inputs = buildEvalInputs(
+      data.train.map((l) => l.line),
+      await loadJavaParser(),
+      "train.jsonl",
+    );
+    const rendered = renderTrainingLines(
+      inputs,
+      data.train.map((l) => l.line.label),
+      DEFAULT_PROMPT_TEMPLATE,
+    )
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { prompt: string; label: number });
+    expect(rendered.map((r) => r.label)).toEqual([1, 1, 0, 0, 1, 1]);
+    expect(inputs.map((i) => `${i.className}#${i.name}`)).toEqual([
+      "BooleanUtils#BooleanUtils",
+      "Box#Box",
+      "Color#Color",
+      "Point#Point",
+      "P.Color#Color",
+      "S.Point#Point",
+    ]);
+    expect(rendered[0]?.prompt).toContain("None (method BooleanUtils of class BooleanUtils)");
+    expect(rendered[3]?.prompt).toContain("public Point {\n    // BUG: no check\n}");
+    expect(rendered[5]?.prompt).toContain("None (method Point of class S.Point)");
+  });
 });
