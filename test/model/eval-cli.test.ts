@@ -108,6 +108,50 @@ describe("java-judge eval and rank-eval on tiny models", () => {
     expect(rank.randomPass1).toBeCloseTo((2 / 4 + 1 / 4 + 2 / 4 + 1 / 3 + 1) / 5, 12);
   });
 
+  it("eval reads labelled constructors without a key; a line that is not one method exits 2 saying what it is", async () => {
+    const model = await writeTinyGguf({ behaviour: { flagIfContains: "BUG" } });
+    const lines = [
+      {
+        id: "a",
+        task: "Utility class.",
+        code: "@Deprecated\npublic BooleanUtils() {\n    // nothing\n}",
+        label: 1,
+      },
+      {
+        id: "b",
+        task: "Wraps a value.",
+        code: "public <T> Box(T value) {\n    this.value = null; // BUG\n}",
+        label: 0,
+      },
+      {
+        id: "c",
+        code: "/** Checks x. */\npublic Point {\n    if (x < 0) throw new IllegalArgumentException();\n}",
+        label: 1,
+      },
+      {
+        id: "d",
+        code: "Color(String hex) {\n    this.hex = hex; // BUG\n}",
+        label: 0,
+        key: "P.java:P.Color#Color(String)",
+      },
+    ];
+    const dataset = join(dir, "constructors.jsonl");
+    await writeFile(dataset, `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
+    const r = JSON.parse((await cli(["eval", "--dataset", dataset, "--model", model, "--json"])).stdout);
+    expect(r).toMatchObject({ n: 4, accuracy: 1, confusion: { tp: 2, fp: 0, fn: 0, tn: 2 } });
+    const two = join(dir, "two-methods.jsonl");
+    await writeFile(
+      two,
+      `${JSON.stringify({ id: "t", code: "int a() { return 1; }\nint b() { return 2; }", label: 1 })}\n`,
+    );
+    await expect(cli(["eval", "--dataset", two, "--model", model, "--json"])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        'two-methods.jsonl line 1: "code" of "t" does not parse as one Java method: found 2 declarations (method a, method b)',
+      ),
+    });
+  });
+
   it("rank-eval on the whole fixture with a random model, and bad input exits 2 naming the line", async () => {
     const model = await writeTinyGguf({ behaviour: "random" });
     const r = JSON.parse(
