@@ -24,7 +24,7 @@ const KINDS: Record<string, string> = {
  * Reads the text of one method or constructor with nothing around it (a dataset line's `code`): it is parsed as
  * the one member of a class, so a constructor needs no key to name its class: the name before its parameter
  * list is its class's name, and the method comes back with that class (a method's class stays ""). Comments (a
- * Javadoc) may come first. Anything else comes back as what was found instead, in a few words.
+ * Javadoc) may come before and after it. Anything else comes back as what was found instead, in a few words.
  */
 export function parseLoneDeclaration(parser: Parser, code: string): LoneDeclaration {
   const inClass = readMembers(parser, "class Wrapper {\n", code);
