@@ -76,6 +76,41 @@ export const repoConfigSchema = z
       })
       .prefault({})
       .describe("Suggested fixes written by the generator model and ranked by the judge."),
+    explain: z
+      .strictObject({
+        mode: z
+          .enum(["off", "flagged"])
+          .default("flagged")
+          .describe(
+            "`flagged`: for each flagged method, the judge scores it again with one line left out at a time (occlusion) and the comment and check run name the line whose removal raises the score most; `off`: never.",
+          ),
+        max_lines: z
+          .int()
+          .min(1)
+          .max(200)
+          .default(12)
+          .describe(
+            "Lines tried per method (its first ones; blank, comment-only, lone-brace and signature lines are never tried). Each costs the model about the tokens from its line to the end of the method.",
+          ),
+        max_methods: z
+          .int()
+          .min(0)
+          .max(200)
+          .default(10)
+          .describe(
+            "Flagged methods explained per push, lowest score first; the rest are flagged without the lines.",
+          ),
+        min_delta: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.1)
+          .describe(
+            "A line is named only when leaving it out raises the score by at least this; else the comment says the doubt is spread over the method.",
+          ),
+      })
+      .prefault({})
+      .describe("Where the judge doubts: the lines behind a flagged method's score."),
     check: z
       .strictObject({
         conclusion_when_flagged: z

@@ -39,6 +39,8 @@ export function createJobDeadline(jobType: string, server: JobBudget): RunningDe
       budget = next;
       arm();
     },
+    remainingMs: () =>
+      controller.signal.aborted ? 0 : Math.max(0, budget.seconds * 1000 - (performance.now() - started)),
     clear: () => clearTimeout(timer),
   };
 }

@@ -49,6 +49,8 @@ export interface JobDeadline {
   budget(): JobBudget;
   /** A repository's budget for this job: it shortens the server's, never lengthens it (null: the server's). */
   limit(seconds: number | null, source: string): void;
+  /** Milliseconds left before the budget runs out (0 once it has). */
+  remainingMs?(): number;
 }
 
 export interface JobContext {

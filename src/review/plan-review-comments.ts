@@ -20,7 +20,7 @@ export function planReviewComments(params: {
   toPost: MethodOutcome[];
   findings: MethodOutcome[];
   patches: Map<string, ParsedPatch>;
-  config: Pick<RepoConfig, "threshold" | "inline" | "suggestions">;
+  config: Pick<RepoConfig, "threshold" | "inline" | "suggestions"> & Partial<Pick<RepoConfig, "explain">>;
 }): ReviewCommentPlan {
   const { config } = params;
   const inline: PlannedComment[] = [];
@@ -39,6 +39,7 @@ export function planReviewComments(params: {
         outcome,
         threshold: config.threshold,
         suggestionsMode: config.suggestions.mode,
+        ...(config.explain ? { minDelta: config.explain.min_delta } : {}),
       }),
     });
   }

@@ -1,3 +1,4 @@
+import { pickDoubtedLines } from "../explain/pick-doubted-lines.js";
 import { formatScore } from "./render-comment-body.js";
 import type { MethodOutcome, SkippedFile } from "./types.js";
 
@@ -13,6 +14,17 @@ export interface CheckSummaryParams {
   annotations: number;
   /** Comments GitHub refused (422) even after validation, reported so nothing is lost silently. */
   refused: { path: string; line: number; reason: string }[];
+  /** What explaining the flagged methods cost (`explain.*`); absent: nothing said about it. */
+  explain?: {
+    methods: number;
+    promptTokens: number;
+    evaluatedTokens: number;
+    seconds: number;
+    /** Why flagged methods are without their lines (time ran out, the model failed), or null. */
+    note: string | null;
+    /** `explain.min_delta`: a line is named (and linked) only at or above it. */
+    minDelta?: number;
+  };
 }
 
 // GitHub rejects a check-run summary over 65535 characters.
@@ -37,7 +49,9 @@ export function renderCheckSummary(p: CheckSummaryParams): string {
     const name = `\`${escapeCell(o.className ? `${o.className}.${o.name}` : o.name)}\``;
     if (o.result.kind === "skipped")
       return `| ${name} | ${where} | — | skipped: ${escapeCell(o.result.reason)} |`;
-    const verdict = o.result.flagged ? "⚠️ flagged" : "✅ passes";
+    const verdict = o.result.flagged
+      ? `⚠️ flagged${renderDoubt(o, p.explain?.minDelta ?? DEFAULT_MIN_DELTA)}`
+      : "✅ passes";
     return `| ${name} | ${where} | ${formatScore(o.result.score)} | ${verdict} |`;
   });
   const tail: string[] = [];
@@ -56,6 +70,14 @@ export function renderCheckSummary(p: CheckSummaryParams): string {
     `Model: ${p.models.join(", ") || "none"} · ${p.promptTokens} prompt tokens (${p.evaluatedTokens} evaluated) · ` +
       `${p.seconds.toFixed(1)} s.`,
   );
+  if (p.explain && (p.explain.methods > 0 || p.explain.note)) {
+    const e = p.explain;
+    tail.push(
+      e.methods > 0
+        ? `Lines behind the flagged scores: ${e.methods} ${plural(e.methods, "method")}, ${e.promptTokens} prompt tokens (${e.evaluatedTokens} evaluated) · ${e.seconds.toFixed(1)} s.`
+        : `Lines behind the flagged scores: not worked out (${e.note}); the findings are posted without them.`,
+    );
+  }
   const body = [...header];
   let length = [...header, ...tail].join("\n").length;
   for (const [i, row] of rows.entries()) {
@@ -67,6 +89,20 @@ export function renderCheckSummary(p: CheckSummaryParams): string {
     length += row.length + 1;
   }
   return [...body, ...tail].join("\n");
+}
+
+const DEFAULT_MIN_DELTA = 0.1;
+
+/** The top doubted line, linked to the file at the reviewed sha, or a word on why there is none. */
+function renderDoubt(o: MethodOutcome, minDelta: number): string {
+  const e = o.explanation;
+  if (!e) return "";
+  if (e.kind === "not-explained") return "";
+  const top = pickDoubtedLines(e, minDelta, 1)[0];
+  if (!top) return e.lines.length > 0 ? " · doubt spread over the method" : "";
+  const label = `line ${top.line}`;
+  const link = o.fileUrl ? `[${label}](${o.fileUrl}#L${top.line})` : label;
+  return ` · most doubted: ${link} (${formatScore(e.score + top.delta)} without it)`;
 }
 
 function byFlaggedFirst(a: MethodOutcome, b: MethodOutcome): number {

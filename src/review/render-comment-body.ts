@@ -1,15 +1,23 @@
 import { renderMarker } from "../github/render-marker.js";
 import { REVIEW_REACTIONS } from "../store/review-reactions.js";
+import { renderDoubtedLines } from "./render-doubted-lines.js";
 import type { MethodOutcome } from "./types.js";
 
 export interface CommentBodyParams {
   outcome: MethodOutcome;
   threshold: number;
   suggestionsMode: "off" | "on-request" | "auto";
+  /** `explain.min_delta`: where the method carries an explanation, lines at or above it are named. */
+  minDelta?: number;
 }
 
 /** The body of the line comment on a flagged method. */
-export function renderCommentBody({ outcome, threshold, suggestionsMode }: CommentBodyParams): string {
+export function renderCommentBody({
+  outcome,
+  threshold,
+  suggestionsMode,
+  minDelta = 0.1,
+}: CommentBodyParams): string {
   const score = outcome.result.kind === "scored" ? outcome.result.score : 0;
   const lines = [
     renderMarker(outcome.key, outcome.hash),
@@ -25,6 +33,8 @@ export function renderCommentBody({ outcome, threshold, suggestionsMode }: Comme
         : " It has no Javadoc, so the class and method names were all it had; a description helps it."
     }`,
   ];
+  const doubted = renderDoubtedLines(outcome, minDelta);
+  if (doubted.length > 0) lines.push("", ...doubted);
   if (suggestionsMode !== "off") {
     lines.push("", "Reply `/judge regenerate` for a suggested implementation.");
   }

@@ -3,6 +3,7 @@ import { describeError } from "../errors.js";
 import { type CheckRunWriter, openCheckRun } from "../github/check-run-writer.js";
 import { findMergeBase } from "../github/find-merge-base.js";
 import { listPullFiles } from "../github/list-pull-files.js";
+import { renderFileUrl } from "../github/render-file-url.js";
 import { toRetryableError } from "../github/to-retryable-error.js";
 import type { GitHubClient } from "../github/types.js";
 import type { Judge, JudgeStats, ScoreProgress } from "../judge/types.js";
@@ -12,6 +13,7 @@ import type { Store } from "../store/types.js";
 import { collectChangedMethods, type MethodExtractor } from "./collect-changed-methods.js";
 import { decideConclusion } from "./decide-conclusion.js";
 import { enqueueAutoSuggestions } from "./enqueue-auto-suggestions.js";
+import { explainFindings } from "./explain-findings.js";
 import { judgeMethods } from "./judge-methods.js";
 import { publishReview } from "./publish-review.js";
 import * as notice from "./render-check-notice.js";
@@ -140,6 +142,25 @@ export async function runReviewJob(
     const stats = diffStats(before, judge.stats());
     deps.onJudged?.(outcomes, stats);
 
+    // 6b. Where it doubts: the lines behind each flagged method's score; never fails the review (explain-findings.ts).
+    const flaggedCount = outcomes.filter((o) => o.result.kind === "scored" && o.result.flagged).length;
+    if (config.explain.mode !== "off" && config.explain.max_methods > 0 && flaggedCount > 0)
+      await check
+        .progress(`Finding the lines behind ${flaggedCount} flagged methods`, `scored ${total} methods`)
+        .catch(() => {});
+    const explainStarted = judge.stats();
+    const explained = await explainFindings({
+      outcomes,
+      methods: changes.methods,
+      judge,
+      config,
+      ...(ctl.deadline ? { deadline: ctl.deadline } : {}),
+    });
+    const explainStats = diffStats(explainStarted, judge.stats());
+    const apiBaseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl);
+    for (const o of outcomes)
+      if (o.explanation) o.fileUrl = renderFileUrl({ apiBaseUrl, ...repo, sha: job.headSha, path: o.path });
+
     // 8. Before posting: is the PR's head still this job's sha?
     if (await superseded(ctl, octokit, job)) return "superseded";
 
@@ -173,6 +194,14 @@ export async function runReviewJob(
         inlineComments: published.inlineComments,
         annotations: published.annotations.length,
         refused: published.refused,
+        explain: {
+          methods: explained.explained,
+          evaluatedTokens: explainStats.evaluatedTokens,
+          promptTokens: explainStats.promptTokens,
+          seconds: explained.seconds,
+          note: explained.note,
+          minDelta: config.explain.min_delta,
+        },
       }),
       annotations: published.annotations,
       withActions: true,

@@ -1,3 +1,4 @@
+import type { MethodExplanation } from "../explain/types.js";
 import type { FoundComment, ReviewCommentDraft } from "../github/types.js";
 import type { ChangeKind } from "../java/types.js";
 
@@ -16,6 +17,10 @@ export interface MethodOutcome {
   change: ChangeKind;
   hasJavadoc: boolean;
   result: { kind: "scored"; score: number; flagged: boolean } | { kind: "skipped"; reason: string };
+  /** Where the judge doubts a flagged method (`explain.mode: flagged`); shown, never hashed into the marker. */
+  explanation?: MethodExplanation;
+  /** The file at the reviewed head sha on GitHub, for links to a line (`#L42`). */
+  fileUrl?: string;
 }
 
 /** A changed file the review did not read, and why (binary, too large, excluded, ...). */

@@ -16,15 +16,19 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   queue: ["config", "store"],
   github: ["java", "queue"],
   judge: ["java", "llm", "store"],
+  explain: ["java", "judge"],
   generator: ["diff", "github", "java", "judge", "llm"],
   eval: ["java", "judge", "llm", "store"],
   feedback: [...BASE, "github", "queue"],
-  review: [...BASE, "generator", "github", "judge", "queue"],
+  review: [...BASE, "explain", "generator", "github", "judge", "queue"],
   dataset: [...BASE, "eval", "generator", "judge"],
   training: [...BASE, "dataset", "eval", "judge"],
-  "slash-commands": [...BASE, "generator", "github", "judge", "queue", "review"],
-  app: [...BASE, "feedback", "generator", "github", "judge", "queue", "review", "slash-commands"],
-  action: [...BASE, "app", "feedback", "generator", "github", "judge", "queue", "review", "slash-commands"],
+  "slash-commands": [...BASE, "explain", "generator", "github", "judge", "queue", "review"],
+  app: [...BASE, "explain", "feedback", "generator", "github", "judge", "queue", "review", "slash-commands"],
+  action: [
+    ...[...BASE, "app", "explain", "feedback", "generator", "github", "judge", "queue", "review"],
+    "slash-commands",
+  ],
   cli: ["*"],
 };
 
