@@ -1,17 +1,16 @@
 import type { Command } from "commander";
-import { InvalidArgumentError } from "commander";
 import { changedMethodsInRepo } from "../java/changed-methods-in-repo.js";
 import { toChangedJavaMethod } from "../java/to-java-method.js";
 import { openJudge } from "../judge/open-judge.js";
+import {
+  EXPLAIN_DEFAULTS,
+  explainScoredMethods,
+  parseThresholdOption,
+  renderExplainedText,
+} from "./explain-scored-methods.js";
 import { parseIntegerOption, parseJudgeOptions } from "./parse-judge-options.js";
 import { runAction } from "./run-action.js";
 import { scoreMethods } from "./score-methods.js";
-
-function parseThreshold(value: string): number {
-  const t = Number(value);
-  if (!(t >= 0 && t <= 1)) throw new InvalidArgumentError("expected a number from 0 to 1");
-  return t;
-}
 
 export function registerReviewCommand(program: Command): void {
   program
@@ -21,9 +20,11 @@ export function registerReviewCommand(program: Command): void {
     .requiredOption("--base <rev>", "base revision")
     .option("--head <rev>", "head revision", "HEAD")
     .option("--model <model>", "GGUF path or models.json name (default JUDGE_MODEL); a,b = ensemble")
-    .option("--threshold <t>", "a score below it is flagged", parseThreshold, 0.5)
+    .option("--threshold <t>", "a score below it is flagged", parseThresholdOption, 0.5)
     .option("--sequences <n>", "sequences evaluated together", parseIntegerOption)
     .option("--context-size <n>", "tokens per sequence", parseIntegerOption)
+    .option("--explain", "for a flagged method: the lines whose removal raises its score (occlusion)")
+    .option("--max-lines <n>", "with --explain: lines tried per method", parseIntegerOption, 200)
     .option("--json", "print JSON")
     .action(
       runAction(
@@ -39,6 +40,15 @@ export function registerReviewCommand(program: Command): void {
           const judge = await openJudge(judgeOptions);
           try {
             const results = await scoreMethods(judge, changed);
+            const explained = options.explain
+              ? await explainScoredMethods({
+                  judge,
+                  methods: changed,
+                  results,
+                  threshold: options.threshold,
+                  maxLines: options.maxLines as number,
+                })
+              : new Map();
             const rows = changed.map((m, i) => {
               const r = results[i];
               if (r?.kind !== "scored")
@@ -52,6 +62,7 @@ export function registerReviewCommand(program: Command): void {
                 ...toChangedJavaMethod(m),
                 score: r.score,
                 verdict: r.score < options.threshold ? "flagged" : "passed",
+                ...explained.get(i),
               };
             });
             if (options.json) {
@@ -61,7 +72,7 @@ export function registerReviewCommand(program: Command): void {
               return;
             }
             if (rows.length === 0) process.stdout.write("no changed methods\n");
-            for (const r of rows) {
+            for (const [i, r] of rows.entries()) {
               const what =
                 r.score === null
                   ? `skipped: ${"reason" in r ? r.reason : ""}`
@@ -69,6 +80,8 @@ export function registerReviewCommand(program: Command): void {
               process.stdout.write(
                 `${r.path}:${r.startLine}\t${r.change}\t${r.className}.${r.name}\t${what}\n`,
               );
+              const row = explained.get(i);
+              if (row) process.stdout.write(renderExplainedText(row, EXPLAIN_DEFAULTS.min_delta));
             }
           } finally {
             await judge.dispose();
