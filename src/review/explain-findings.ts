@@ -54,31 +54,36 @@ export async function explainFindings(params: {
       Math.max(0, left - reserveOf(budgetMs)),
     );
   }
+  const signal = AbortSignal.any(signals);
+  let explained = 0;
+  let note: string | null = null;
   try {
-    const explanations = await explainMethods({
-      judge: params.judge,
-      targets: chosen.map(({ o, i }) => ({
-        input: judgeInputFromMethod(params.methods[i] as ChangedMethod),
-        startLine: o.startLine,
-        score: scoreOf(o),
-      })),
-      maxLines: explain.max_lines,
-      signal: AbortSignal.any(signals),
-    });
-    chosen.forEach(({ o }, k) => {
-      o.explanation = explanations[k] ?? { kind: "not-explained", reason: "no explanation came back" };
-    });
-    return { explained: chosen.length, note: null, seconds: (now() - started) / 1000 };
+    // One method at a time, lowest score first: time running out keeps the lines of those already explained. On one
+    // sequence (the CPU default) this costs no prefix reuse: a method's variants share nothing with another's.
+    for (const { o, i } of chosen) {
+      const [e] = await explainMethods({
+        judge: params.judge,
+        targets: [
+          {
+            input: judgeInputFromMethod(params.methods[i] as ChangedMethod),
+            startLine: o.startLine,
+            score: scoreOf(o),
+          },
+        ],
+        maxLines: explain.max_lines,
+        signal,
+      });
+      o.explanation = e ?? { kind: "not-explained", reason: "no explanation came back" };
+      explained++;
+    }
   } catch (error) {
-    const timedOut = signals.some((s) => s.aborted);
-    const reason = timedOut ? OUT_OF_TIME : `the judge failed while explaining: ${describeError(error)}`;
-    for (const { o } of chosen) o.explanation = { kind: "not-explained", reason };
-    return { explained: 0, note: reason, seconds: (now() - started) / 1000 };
+    note = signal.aborted ? OUT_OF_TIME : `the judge failed while explaining: ${describeError(error)}`;
+    for (const { o } of chosen) if (!o.explanation) o.explanation = { kind: "not-explained", reason: note };
   } finally {
     clearTimeout(timer);
   }
+  return { explained, note, seconds: (now() - started) / 1000 };
 }
-
 /**
  * Of a job's budget, what the explanation leaves for posting the review and completing the check run (a handful of
  * GitHub requests, Probot spacing writes 1 s apart): a fifth of it, at least 1 s and at most 60 s.

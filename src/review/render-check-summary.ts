@@ -74,7 +74,7 @@ export function renderCheckSummary(p: CheckSummaryParams): string {
     const e = p.explain;
     tail.push(
       e.methods > 0
-        ? `Lines behind the flagged scores: ${e.methods} ${plural(e.methods, "method")}, ${e.promptTokens} prompt tokens (${e.evaluatedTokens} evaluated) · ${e.seconds.toFixed(1)} s.`
+        ? `Lines behind the flagged scores: ${e.methods} ${plural(e.methods, "method")}, ${e.promptTokens} prompt tokens (${e.evaluatedTokens} evaluated) · ${e.seconds.toFixed(1)} s${e.note ? `; the others not worked out (${e.note})` : ""}.`
         : `Lines behind the flagged scores: not worked out (${e.note}); the findings are posted without them.`,
     );
   }

@@ -143,11 +143,6 @@ export async function runReviewJob(
     deps.onJudged?.(outcomes, stats);
 
     // 6b. Where it doubts: the lines behind each flagged method's score; never fails the review (explain-findings.ts).
-    const flaggedCount = outcomes.filter((o) => o.result.kind === "scored" && o.result.flagged).length;
-    if (config.explain.mode !== "off" && config.explain.max_methods > 0 && flaggedCount > 0)
-      await check
-        .progress(`Finding the lines behind ${flaggedCount} flagged methods`, `scored ${total} methods`)
-        .catch(() => {});
     const explainStarted = judge.stats();
     const explained = await explainFindings({
       outcomes,

@@ -65,6 +65,13 @@ describe("pull_request.opened", () => {
       bodyHash: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
     expect(comment.body).toContain("`Calc.multiply`");
+    // Where it doubts (explain.mode: flagged by default): the BUG line, by occlusion, linked at the head sha.
+    const fileUrl = `https://github.com/acme/shop/blob/${HEAD}/${CALC_PATH}`;
+    expect(comment.body).toMatch(
+      new RegExp(
+        `\\*\\*Where it doubts:\\*\\* the line whose removal raises the score most:\n\n- \\[line 24\\]\\(${fileUrl}#L24\\): \`return product \\+ 1; // BUG: off by one\`: score 0\\.9\\d without it \\(0\\.0\\d with it\\)`,
+      ),
+    );
 
     const completed = gh.captured.checkRunUpdates.at(-1);
     expect(completed).toMatchObject({
@@ -79,7 +86,10 @@ describe("pull_request.opened", () => {
     const rows = completed.output.summary.split("\n").filter((l: string) => l.startsWith("| `"));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(
-      /^\| `Calc\.multiply` \| `src\/main\/java\/com\/example\/Calc\.java:22` \| 0\.\d\d \| ⚠️ flagged \|$/,
+      /^\| `Calc\.multiply` \| `src\/main\/java\/com\/example\/Calc\.java:22` \| 0\.\d\d \| ⚠️ flagged · most doubted: \[line 24\]\(https:\/\/github\.com\/acme\/shop\/blob\/c{40}\/src\/main\/java\/com\/example\/Calc\.java#L24\) \(0\.9\d without it\) \|$/,
+    );
+    expect(completed.output.summary).toMatch(
+      /\nLines behind the flagged scores: 1 method, \d+ prompt tokens \(\d+ evaluated\) · \d+\.\d s\.$/,
     );
     expect(rows[1]).toMatch(/`Calc\.max` .*:17` \| (0\.9\d|1\.00) \| ✅ passes \|$/);
     expect(completed.output.summary).toContain("Model: tiny-flag-bug");
