@@ -37,7 +37,7 @@ export interface BenchOptions {
   completionTokens: number | undefined;
 }
 
-export const SECTIONS = ["extraction", "judge", "webhook", "incremental", "realistic"] as const;
+export const SECTIONS = ["extraction", "judge", "webhook", "incremental", "realistic", "explain"] as const;
 export type Section = (typeof SECTIONS)[number];
 /** What runs without --only: the realistic model takes minutes on a CPU, so it is asked for by name. */
 const DEFAULT_SECTIONS: Section[] = ["extraction", "judge", "webhook", "incremental"];

@@ -56,6 +56,12 @@ export function renderBenchText(result: Record<string, unknown>): string {
       `            ${f(j.perPromptMs, 0)} ms per prompt; generator ${f(g.tokensPerS, 1)} tok/s (${g.completions} x ${g.maxTokens} tokens); peak RSS ${f(real.peakRssMB, 0)} MB`,
     );
   }
+  const x = result.explain as Figures | undefined;
+  if (x) {
+    lines.push(
+      `explain     ${x.methods} methods (${x.model}), max_lines ${x.maxLines}: ${f(x.evaluatedTokensPerMethod, 0)} of ${f(x.promptTokensPerMethod, 0)} variant tokens evaluated per method (${f((x.reuseRatio ?? 0) * 100, 0)}% with prefix reuse), ${f(x.secondsPerMethod, 1)} s per method (scoring ${f(x.scoreSecondsPerMethod, 1)} s), ${f((x.shareOfReview ?? 0) * 100, 0)}% of a review; 20 flagged methods: ${f(x.review20FlaggedSeconds, 0)} s  (${goal((x.review20FlaggedSeconds ?? 0) <= 900)}: <= 900 s)`,
+    );
+  }
   return `${lines.join("\n")}\n`;
 }
 

@@ -11,6 +11,7 @@ import {
   writeTinyGguf,
 } from "../test/model/write-tiny-gguf.js";
 import { buildJavaCorpus } from "./build-java-corpus.js";
+import { measureExplain } from "./measure-explain.js";
 import { measureExtraction } from "./measure-extraction.js";
 import { measureIncremental } from "./measure-incremental.js";
 import { measureJudge } from "./measure-judge.js";
@@ -77,6 +78,7 @@ async function runBench(o: BenchOptions): Promise<Record<string, unknown>> {
     }
   }
   if (o.sections.has("realistic")) result.realistic = await runRealistic(o, gpu);
+  if (o.sections.has("explain")) result.explain = await runExplain(o, gpu);
   if (o.sections.has("webhook")) {
     result.webhook = await measureWebhook({
       deliveries: o.deliveries,
@@ -120,6 +122,26 @@ async function runRealistic(o: BenchOptions, gpu: LlamaGpuSetting) {
   });
   const { contextLength: _, ...model } = shape;
   return { model: { ...model, path: modelPath, modelSeconds }, ...figures };
+}
+
+/** Occlusion on the realistic model (its file cached as `realistic` caches it): 2 methods on the CPU, 16 on a GPU. */
+async function runExplain(o: BenchOptions, gpu: LlamaGpuSetting) {
+  const shape = o.realisticModel === "tiny" ? TINY_QWEN2 : QWEN2_0_5B_PARAMS;
+  const cacheDir =
+    o.realisticModel === "tiny"
+      ? undefined
+      : join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "java-judge", "bench");
+  log(`explain: the ${o.realisticModel} model (qwen2, q8_0)${cacheDir ? ` in ${cacheDir}` : ""}`);
+  const modelPath = await writeTinyGguf({ ...shape, ...(cacheDir === undefined ? {} : { cacheDir }) });
+  const onCpu = gpu === false || (await getLlamaRuntime(gpu)).gpu === false;
+  const figures = await measureExplain({
+    modelPath,
+    methods: o.realisticMethods ?? (onCpu ? 2 : 16),
+    contextSize: o.contextSize ?? 2048,
+    gpu,
+    onProgress: log,
+  });
+  return { model: o.realisticModel, ...figures };
 }
 
 try {
