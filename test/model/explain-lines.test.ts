@@ -1,7 +1,9 @@
 // Occlusion on real inference: a tiny GGUF whose "0" wins exactly when the text holds BUG (build-tiny-weights.ts), so
 // the line carrying the marker is the one culprit; real fixture methods; the judge's own batching and prefix reuse.
+import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRandom } from "../../bench/create-random.js";
 import { repoConfigSchema } from "../../src/config/repo-config-schema.js";
@@ -20,6 +22,7 @@ import { loadModel } from "../../src/llm/load-model.js";
 import { createJobDeadline } from "../../src/queue/create-job-deadline.js";
 import { explainFindings, OUT_OF_TIME } from "../../src/review/explain-findings.js";
 import type { MethodOutcome } from "../../src/review/types.js";
+import { createGitFixture } from "../unit/java/git-fixture.js";
 import { writeTinyGguf } from "./write-tiny-gguf.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/java");
@@ -230,4 +233,46 @@ describe("explainFindings never fails or hangs a review", () => {
       deadline.clear();
     }
   }, 60_000);
+});
+
+describe("java-judge score --explain / review --explain", () => {
+  const SUM = [
+    "class Sum {",
+    "  /** Sums the array, skipping negatives. */",
+    "  int sum(int[] xs) {",
+    "    int total = 0;",
+    "    for (int x : xs) {",
+    "      if (x < 0) continue;",
+    "      total += x; // BUG",
+    "    }",
+    "    return total;",
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+  const cli = (...args: string[]) =>
+    promisify(execFile)("node", ["bin/java-judge.js", ...args], { env: { ...process.env, JUDGE_MODEL: "" } });
+
+  it("--json gives the flagged method's lines, most doubted first", async () => {
+    const model = await writeTinyGguf({ behaviour: { flagIfContains: "BUG" } });
+    const repo = createGitFixture();
+    try {
+      const base = repo.commit({ "src/Sum.java": "class Sum {\n}\n" }, "base");
+      repo.commit({ "src/Sum.java": SUM }, "head");
+      const file = join(repo.dir, "src/Sum.java");
+      const scored = JSON.parse((await cli("score", file, "--model", model, "--explain", "--json")).stdout);
+      expect(scored[0].lines[0]).toEqual({ line: 7, text: "total += x; // BUG", delta: expect.any(Number) });
+      expect(scored[0].lines[0].delta).toBeGreaterThan(0.5);
+      expect(scored[0].lines.map((l: { line: number }) => l.line).sort()).toEqual([4, 5, 6, 7, 9]);
+      expect(scored[0]).toMatchObject({ skippedLines: 3, untriedLines: 0 });
+      const reviewed = JSON.parse(
+        (await cli("review", "--repo", repo.dir, "--base", base, "--model", model, "--explain", "--json"))
+          .stdout,
+      );
+      expect(reviewed.methods[0]).toMatchObject({ name: "sum", verdict: "flagged" });
+      expect(reviewed.methods[0].lines[0]).toMatchObject({ line: 7, text: "total += x; // BUG" });
+    } finally {
+      repo.remove();
+    }
+  }, 120_000);
 });
