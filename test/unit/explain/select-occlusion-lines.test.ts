@@ -74,3 +74,22 @@ describe("pickDoubtedLines", () => {
     expect(pickDoubtedLines(undefined, 0)).toEqual([]);
   });
 });
+
+describe("the command line's text under a flagged method", () => {
+  it("names the lines at or above min_delta, else says the doubt is spread", async () => {
+    const { renderExplainedText } = await import("../../../src/cli/explain-scored-methods.js");
+    const row = {
+      lines: [
+        { line: 7, text: "total += x; // BUG", delta: 0.9834 },
+        { line: 4, text: "int total = 0;", delta: 0.01 },
+      ],
+      skippedLines: 3,
+      untriedLines: 0,
+    };
+    expect(renderExplainedText(row, 0.1)).toBe("\tline 7\t+0.983\ttotal += x; // BUG\n");
+    expect(renderExplainedText(row, 0.99)).toBe(
+      "\tno single line stands out: the doubt is spread over the method\n",
+    );
+    expect(renderExplainedText({ ...row, lines: [] }, 0.1)).toBe("");
+  });
+});
