@@ -28,6 +28,14 @@ export interface ExplainFigures {
   /** evaluated / prompt tokens: the share prefix reuse leaves. */
   reuseRatio: number;
   secondsPerMethod: number;
+  /** Evaluated tokens per line tried (one variant), and the explanation's evaluated tokens per second. */
+  evaluatedTokensPerLine: number;
+  tokensPerS: number;
+  /**
+   * The worst case the default bounds allow, at this machine's rate: `max_methods` methods of `max_lines` lines each,
+   * each line costing `evaluatedTokensPerLine` (long methods cost more per line: the tokens after it).
+   */
+  boundSeconds: number;
   /** Scoring the same methods once (what the review itself spends on each). */
   scoreSecondsPerMethod: number;
   /** explain / (score + explain) of a review in which every judged method is flagged and explained. */
@@ -84,6 +92,11 @@ export async function measureExplain(p: ExplainBenchParams): Promise<ExplainFigu
         evaluatedTokensPerMethod: evaluated / n,
         reuseRatio: evaluated / promptTokens,
         secondsPerMethod,
+        evaluatedTokensPerLine: evaluated / Math.max(1, linesTried),
+        tokensPerS: evaluated / seconds,
+        boundSeconds:
+          (defaults.max_methods * defaults.max_lines * (evaluated / Math.max(1, linesTried))) /
+          (evaluated / seconds),
         scoreSecondsPerMethod,
         shareOfReview: secondsPerMethod / (scoreSecondsPerMethod + secondsPerMethod),
         review20FlaggedSeconds:

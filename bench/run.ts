@@ -124,7 +124,7 @@ async function runRealistic(o: BenchOptions, gpu: LlamaGpuSetting) {
   return { model: { ...model, path: modelPath, modelSeconds }, ...figures };
 }
 
-/** Occlusion on the realistic model (its file cached as `realistic` caches it): 2 methods on the CPU, 16 on a GPU. */
+/** Occlusion on the realistic model (its file cached as `realistic` caches it): 4 methods on the CPU, 16 on a GPU. */
 async function runExplain(o: BenchOptions, gpu: LlamaGpuSetting) {
   const shape = o.realisticModel === "tiny" ? TINY_QWEN2 : QWEN2_0_5B_PARAMS;
   const cacheDir =
@@ -136,7 +136,7 @@ async function runExplain(o: BenchOptions, gpu: LlamaGpuSetting) {
   const onCpu = gpu === false || (await getLlamaRuntime(gpu)).gpu === false;
   const figures = await measureExplain({
     modelPath,
-    methods: o.realisticMethods ?? (onCpu ? 2 : 16),
+    methods: o.realisticMethods ?? (onCpu ? 4 : 16),
     contextSize: o.contextSize ?? 2048,
     gpu,
     onProgress: log,
