@@ -19,6 +19,8 @@ export function renderDoubtedLines(outcome: MethodOutcome, minDelta: number): st
     const best = Math.max(...e.lines.map((l) => l.delta));
     return [
       `**Where it doubts:** no single line stands out; the doubt is spread over the method (leaving out any one of the ${e.lines.length} lines tried changes the score by at most ${signed(best)}).`,
+      "",
+      renderHow(e),
     ];
   }
   const lines = [
@@ -31,7 +33,17 @@ export function renderDoubtedLines(outcome: MethodOutcome, minDelta: number): st
       `- ${where}: ${inlineCode(l.text)}: score ${(e.score + l.delta).toFixed(2)} without it (${score} with it)`,
     );
   }
+  lines.push("", renderHow(e));
   return lines;
+}
+
+/** How the lines were found, and which were not tried. */
+function renderHow(e: Extract<MethodOutcome["explanation"], { kind: "explained" }>): string {
+  const over =
+    e.untriedLines > 0
+      ? `, ${e.untriedLines} not tried (over explain.max_lines, or too long for the judge)`
+      : "";
+  return `<sub>Each line scored again without it (occlusion): ${e.lines.length} tried${over}; ${e.skippedLines} that cannot be the culprit (blank, comment, lone brace, signature) skipped.</sub>`;
 }
 
 function signed(x: number): string {

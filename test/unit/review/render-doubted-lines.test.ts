@@ -46,6 +46,10 @@ describe("the comment names where the judge doubts", () => {
     );
     expect(text).toContain(`- [line 12](${URL}#L12): \`log(a);\`: score 0.38 without it (0.23 with it)`);
     expect(text).not.toContain("line 10");
+    expect(text).toContain(
+      "<sub>Each line scored again without it (occlusion): 3 tried; 2 that cannot be the culprit (blank, comment, lone brace, signature) skipped.</sub>",
+    );
+    expect(body({ ...explained, untriedLines: 4 })).toContain("3 tried, 4 not tried (over explain.max_lines");
   });
 
   it("says the doubt is spread over the method when no line reaches min_delta", () => {
