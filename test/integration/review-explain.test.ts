@@ -150,8 +150,10 @@ describe("explain in a review", () => {
     await h.drain();
     expect(h.results).toEqual(["reviewed", "reviewed"]);
     expect(gh2.captured.reviews).toEqual([]);
-    // This run's table names the line where it now stands.
-    expect(gh2.captured.checkRunUpdates.at(-1).output.summary).toContain(`/blob/${HEAD2}/${PATH}#L66) (`);
+    // This run's table names the line where it now stands; the variants' scores came from the score cache.
+    const summary: string = gh2.captured.checkRunUpdates.at(-1).output.summary;
+    expect(summary).toContain(`/blob/${HEAD2}/${PATH}#L66) (`);
+    expect(summary).toContain("Lines behind the flagged scores: 1 method, 0 prompt tokens (0 evaluated)");
     expect(gh2.scope.isDone()).toBe(true);
   }, 120_000);
 });
