@@ -47,7 +47,7 @@ export function planReviewComments(params: {
   const commented = new Set(inline.map((c) => c.outcome));
   const annotations = params.findings
     .filter((o) => !commented.has(o))
-    .map((o) => renderAnnotation(o, config.threshold));
+    .map((o) => renderAnnotation(o, config.threshold, config.explain?.min_delta));
   return { inline, annotations };
 }
 

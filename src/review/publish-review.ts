@@ -89,7 +89,7 @@ export async function publishReview(p: PublishParams): Promise<PublishResult> {
   }
 
   const refusedAnnotations = posted.refused.map((r) =>
-    renderAnnotation(r.planned.outcome, p.config.threshold),
+    renderAnnotation(r.planned.outcome, p.config.threshold, p.config.explain.min_delta),
   );
   return {
     inlineComments: posted.posted.length,

@@ -103,3 +103,13 @@ describe("renderFileUrl", () => {
     );
   });
 });
+
+describe("a finding's annotation (no line comment)", () => {
+  it("names the most doubted line too", async () => {
+    const { renderAnnotation } = await import("../../../src/review/render-annotations.js");
+    expect(renderAnnotation(flagged(explained), 0.5).message).toBe(
+      "The judge doubts this method does what its Javadoc says (score 0.23, threshold 0.50). Most doubted: line 11 (return a - b; // `sub`), 0.81 without it.",
+    );
+    expect(renderAnnotation(flagged(explained), 0.5, 0.7).message).not.toContain("Most doubted");
+  });
+});
