@@ -12,18 +12,22 @@ const HEAD = "e".repeat(40);
 const PATH = "src/main/java/com/example/Long.java";
 const base = "package com.example;\n\npublic class Long {\n}\n";
 
-/** `methods` methods of 60 statements, BUG on the last: 59 variants of hundreds of tokens before the culprit. */
-function fileWith(methods: number, sha = HEAD, shifted = false) {
+/**
+ * `methods` methods of `statements` statements, BUG on the last: `statements - 1` variants of hundreds of tokens each
+ * before the culprit (80 is about what fits the harness's 1,024-token context). 24 methods of 80 outlast a 3 s budget
+ * several times over on this CPU (5 of 24 explained in time); 12 of 60 were sometimes all explained in time.
+ */
+function fileWith(methods: number, sha = HEAD, shifted = false, statements = 60) {
   const head = [
     "package com.example;",
     ...(shifted ? ["// moved down one line"] : []),
     "",
     "public class Long {",
     ...Array.from({ length: methods }, (_, m) => [
-      "    /** Counts to 60. */",
+      `    /** Counts to ${statements}. */`,
       `    public int count${m}() {`,
       "        int t = 0;",
-      ...Array.from({ length: 58 }, () => "        t++;"),
+      ...Array.from({ length: statements - 2 }, () => "        t++;"),
       "        return t; // BUG",
       "    }",
     ]).flat(),
@@ -41,8 +45,8 @@ afterEach(async () => {
   await h?.close();
 });
 
-async function review(yaml: string, methods = 1) {
-  const file = fileWith(methods);
+async function review(yaml: string, methods = 1, statements = 60) {
+  const file = fileWith(methods, HEAD, false, statements);
   const gh = mockGitHub()
     .token()
     .createCheckRun()
@@ -68,16 +72,17 @@ describe("explain in a review", () => {
     h = await createHarness();
     const started = performance.now();
     const { gh, counts } = await review(
-      "limits:\n  review_timeout_s: 3\nexplain:\n  max_lines: 200\n  max_methods: 12\n",
-      12,
+      "limits:\n  review_timeout_s: 3\nexplain:\n  max_lines: 200\n  max_methods: 24\n",
+      24,
+      80,
     );
     const seconds = (performance.now() - started) / 1000;
     expect(counts).toMatchObject({ failed: 0, dead: 0, done: 1 });
     expect(h.results).toEqual(["reviewed"]);
-    // All 12 flagged methods are posted; those the time did not reach say so (one at a time: the first ones
+    // All 24 flagged methods are posted; those the time did not reach say so (one at a time: the first ones
     // explained before the budget ran out keep their lines).
     const bodies: string[] = gh.captured.reviews[0].comments.map((c: { body: string }) => c.body);
-    expect(bodies).toHaveLength(12);
+    expect(bodies).toHaveLength(24);
     const late = bodies.filter((b) =>
       b.includes(
         "<sub>Where it doubts: not worked out (the review ran out of time before the lines behind this score were worked out).</sub>",
@@ -85,7 +90,7 @@ describe("explain in a review", () => {
     );
     const explained = bodies.filter((b) => b.includes("**Where it doubts:** the line whose removal"));
     expect(late.length).toBeGreaterThan(0);
-    expect(late.length + explained.length).toBe(12);
+    expect(late.length + explained.length).toBe(24);
     const completed = gh.captured.checkRunUpdates.at(-1);
     expect(completed).toMatchObject({ status: "completed", conclusion: "neutral" });
     expect(completed.output.summary).toContain("| ⚠️ flagged |");
@@ -95,7 +100,7 @@ describe("explain in a review", () => {
         : /Lines behind the flagged scores: not worked out \(the review ran out of time before the lines behind this score were worked out\); the findings are posted without them\./,
     );
     process.stderr.write(
-      `review-explain: out of time after ${explained.length} of 12 methods, posted after ${seconds.toFixed(2)} s of a 3 s budget\n`,
+      `review-explain: out of time after ${explained.length} of 24 methods, posted after ${seconds.toFixed(2)} s of a 3 s budget\n`,
     );
     expect(gh.scope.isDone()).toBe(true);
   }, 60_000);
