@@ -10,14 +10,8 @@ import type { JudgeInput } from "../../src/judge/types.js";
 import type { LlmModel } from "../../src/llm/llm-model.js";
 import { loadModel } from "../../src/llm/load-model.js";
 import { makeJudgeInputs } from "./judge-fixtures.js";
+import { LLAMA3_CHAT_TEMPLATE } from "./llama3-chat-template.js";
 import { type RealVocabGgufParams, writeRealVocabGguf } from "./write-real-vocab-gguf.js";
-
-/** Meta-Llama-3-8B-Instruct's chat template (its tokenizer_config.json); llama.cpp's llama-bpe vocab has none. */
-export const LLAMA3_CHAT_TEMPLATE =
-  "{% set loop_messages = messages %}{% for message in loop_messages %}{% set content = '<|start_header_id|>' + " +
-  "message['role'] + '<|end_header_id|>\n\n'+ message['content'] | trim + '<|eot_id|>' %}{% if loop.index0 == 0 %}" +
-  "{% set content = bos_token + content %}{% endif %}{{ content }}{% endfor %}{% if add_generation_prompt %}" +
-  "{{ '<|start_header_id|>assistant<|end_header_id|>\n\n' }}{% endif %}";
 
 const CHAT: PromptTemplate = {
   format: "chat",
