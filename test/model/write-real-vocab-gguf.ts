@@ -34,6 +34,25 @@ export interface RealVocabGgufParams {
   cacheDir?: string;
 }
 
+/**
+ * Qwen2.5-Coder-0.5B's shape (QWEN2_0_5B_PARAMS of write-tiny-gguf.ts: 494M parameters, tied embeddings, Q8_0) on
+ * Qwen2's real vocabulary: what the realistic benchmark measures (~530 MB).
+ */
+export const QWEN2_0_5B_REAL_VOCAB_PARAMS = {
+  vocab: "qwen2",
+  architecture: "qwen2",
+  dim: 896,
+  layers: 24,
+  heads: 14,
+  kvHeads: 2,
+  ffn: 4864,
+  contextLength: 32768,
+  ropeTheta: 1e6,
+  rmsEps: 1e-6,
+  tiedOutput: true,
+  tensorType: "q8_0",
+} as const satisfies RealVocabGgufParams;
+
 const FORMAT_VERSION = 1; // bump when the generated weights change
 
 /** Path of the (cached) model file. */
