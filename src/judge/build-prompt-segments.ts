@@ -6,7 +6,7 @@ import { type PromptSegment, splitControlTokens } from "./split-control-tokens.j
 import type { JudgeInput } from "./types.js";
 
 /**
- * The prompt of one input as segments (contract: /work/notes/contract-17.md, DESIGN.md "prompt tokens"): the
+ * The prompt of one input as segments (models/README.md, "BOS, control tokens and chat-format templates"): the
  * template's literal text split at control tokens, the inserted description/signature/code always plain, inside the
  * chat frame for a chat template, and `label` (if any) as plain text at the end. Adjacent plain pieces are joined.
  */

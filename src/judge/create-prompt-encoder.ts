@@ -23,7 +23,7 @@ export interface PromptEncoder {
 }
 
 /**
- * Contract (DESIGN.md "Prompt tokens"): control tokens are recognised only in the template's literal text and the
+ * The rules (models/README.md, "BOS, control tokens and chat-format templates"; training/ mirrors them): control tokens are recognised only in the template's literal text and the
  * chat template's rendering; every plain segment is tokenized with special parsing off; BOS is prepended iff the
  * tokenizer adds one and the tokens do not already start with it (Gemma's chat template writes `<bos>`); no EOS.
  * Throws ChatTemplateError for a chat template on a model without one.
