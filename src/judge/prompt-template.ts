@@ -26,7 +26,7 @@ export const promptTemplateSchema = z
     system: z.string().optional(),
   })
   .refine((t) => t.system === undefined || t.format === "chat", {
-    message: 'only a "format": "chat" template has a system turn',
+    message: 'is only for a "format": "chat" template (a system turn)',
     path: ["system"],
   });
 
