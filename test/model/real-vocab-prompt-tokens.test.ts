@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Token } from "node-llama-cpp";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildJudgePrompt } from "../../src/judge/build-judge-prompt.js";
@@ -7,7 +8,7 @@ import { DEFAULT_PROMPT_TEMPLATE } from "../../src/judge/prompt-template.js";
 import type { JudgeInput, JudgeResult } from "../../src/judge/types.js";
 import type { LlmModel } from "../../src/llm/llm-model.js";
 import { loadModel } from "../../src/llm/load-model.js";
-import type { RealVocabName } from "../support/real-vocab.js";
+import { type RealVocabName, realVocabPath } from "../support/real-vocab.js";
 import { makeJudgeInputs } from "./judge-fixtures.js";
 import { type RealVocabGgufParams, writeRealVocabGguf } from "./write-real-vocab-gguf.js";
 
@@ -43,6 +44,14 @@ describe("prompt tokens on real vocabularies (random weights on llama.cpp's voca
       expect(model.model.fileInfo.metadata.tokenizer.ggml.tokens).toHaveLength(size);
       expect(model.addsBos).toBe(bos !== null);
       if (bos !== null) expect(model.bosText).toBe(bos);
+      // The copied tokenizer is llama.cpp's: its own tokenizer test (texts and expected ids, no BOS) holds.
+      const vocabPath = await realVocabPath(vocab);
+      const texts = (await readFile(`${vocabPath}.inp`, "utf8"))
+        .split("\n__ggml_vocab_test__\n")
+        .slice(0, -1);
+      const ids = (await readFile(`${vocabPath}.out`, "utf8")).split("\n").slice(0, texts.length);
+      expect(texts.length).toBeGreaterThan(40);
+      expect(texts.map((t) => model.tokenize(t).join(" "))).toEqual(ids.map((l) => l.trim()));
       expect(model.controlTokens.has(control)).toBe(true);
       const encoder = createPromptEncoder(DEFAULT_PROMPT_TEMPLATE, model);
       const input = inputs[0] as JudgeInput;
