@@ -90,24 +90,33 @@ async function runBench(o: BenchOptions): Promise<Record<string, unknown>> {
 /** The tiny qwen2 of --quick: the same code path in seconds. */
 const TINY_QWEN2 = { ...TINY_QWEN2_PARAMS, vocabSize: 4096 };
 
-async function runRealistic(o: BenchOptions, gpu: LlamaGpuSetting) {
-  const tiny = o.realisticModel === "tiny";
-  // Outside the repository and the temp dir: written once (~5 s, ~530 MB), reused by every later run.
-  const cacheDir = tiny
+/** Outside the repository and the temp dir: the realistic model is written once (~5 s, ~530 MB), reused by every later run. */
+function realisticCacheDir(o: BenchOptions): string | undefined {
+  return o.realisticModel === "tiny"
     ? undefined
     : join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "java-judge", "bench");
-  const started = performance.now();
+}
+
+/** The 0.5B shape on llama.cpp's ggml-vocab-qwen2.gguf (151,936 tokens, Qwen's merges: real token counts), or --quick's tiny one. */
+async function writeRealisticModel(o: BenchOptions, what: string): Promise<string> {
+  const tiny = o.realisticModel === "tiny";
+  const cacheDir = realisticCacheDir(o);
   log(
-    `realistic: the ${o.realisticModel} model (qwen2, q8_0, ${tiny ? "a tiny padded" : "Qwen2's real"} vocabulary)` +
+    `${what}: the ${o.realisticModel} model (qwen2, q8_0, ${tiny ? "a tiny padded" : "Qwen2's real"} vocabulary)` +
       `${cacheDir ? ` in ${cacheDir}` : ""}`,
   );
-  // The 0.5B shape on llama.cpp's ggml-vocab-qwen2.gguf (151,936 tokens, Qwen's merges): real token counts.
-  const modelPath = tiny
+  return tiny
     ? await writeTinyGguf(TINY_QWEN2)
     : await writeRealVocabGguf({
         ...QWEN2_0_5B_REAL_VOCAB_PARAMS,
         ...(cacheDir === undefined ? {} : { cacheDir }),
       });
+}
+
+async function runRealistic(o: BenchOptions, gpu: LlamaGpuSetting) {
+  const tiny = o.realisticModel === "tiny";
+  const started = performance.now();
+  const modelPath = await writeRealisticModel(o, "realistic");
   const modelSeconds = (performance.now() - started) / 1000;
   // Sizes that keep a CPU run within ~3 minutes; a GPU does the full review workload.
   const onCpu = gpu === false || (await getLlamaRuntime(gpu)).gpu === false;
@@ -133,13 +142,7 @@ async function runRealistic(o: BenchOptions, gpu: LlamaGpuSetting) {
 
 /** Occlusion on the realistic model (its file cached as `realistic` caches it): 4 methods on the CPU, 16 on a GPU. */
 async function runExplain(o: BenchOptions, gpu: LlamaGpuSetting) {
-  const shape = o.realisticModel === "tiny" ? TINY_QWEN2 : QWEN2_0_5B_PARAMS;
-  const cacheDir =
-    o.realisticModel === "tiny"
-      ? undefined
-      : join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "java-judge", "bench");
-  log(`explain: the ${o.realisticModel} model (qwen2, q8_0)${cacheDir ? ` in ${cacheDir}` : ""}`);
-  const modelPath = await writeTinyGguf({ ...shape, ...(cacheDir === undefined ? {} : { cacheDir }) });
+  const modelPath = await writeRealisticModel(o, "explain");
   const onCpu = gpu === false || (await getLlamaRuntime(gpu)).gpu === false;
   const figures = await measureExplain({
     modelPath,
