@@ -1,0 +1,65 @@
+"""The token ids `java-judge train` would train on, without training: what the trainer reads for each line.
+
+Reads the training lines train.py reads (JSONL {pieces, label_text, label}) and writes one JSON line per input line:
+{"ids": context ids (BOS included), "correctId", "incorrectId", "segments": [[text, special], ...]} or {"error": ...}
+for a line whose labels cannot be told apart. The tests compare these with the judge's own tokens of the converted
+GGUF (llama.cpp), line by line. One JSON summary on stdout (training/runtime.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from runtime import USAGE, emit, fail, run_step
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--base", required=True, type=Path, help="Hugging Face checkpoint (its tokenizer is used)")
+    p.add_argument("--lines", required=True, type=Path, help="training lines (JSONL)")
+    p.add_argument("--out", required=True, type=Path, help="one JSON line per input line")
+    p.add_argument("--correct", default="1")
+    p.add_argument("--incorrect", default="0")
+    p.add_argument("--format", choices=("completion", "chat"), default="completion")
+    p.add_argument("--system")
+    p.add_argument("--bos", choices=("tokenizer", "never"), default="tokenizer")
+    args = p.parse_args()
+    started = time.monotonic()
+
+    from judge_data import LabelTokensError, find_label_tokens
+    from train import load_tokenizer, prompt_encoder, read_lines
+
+    tokenizer = load_tokenizer(args.base)
+    encoder = prompt_encoder(tokenizer, args)
+    lines = read_lines(args.lines, args.correct, args.incorrect)
+    if not lines:
+        fail(f"{args.lines} holds no lines", USAGE)
+    errors = 0
+    with open(args.out, "w", encoding="utf-8") as out:
+        for pieces, _label in lines:
+            try:
+                context, correct_id, incorrect_id = find_label_tokens(encoder.encode(pieces), args.correct, args.incorrect)
+                row = {"ids": context, "correctId": correct_id, "incorrectId": incorrect_id}
+            except LabelTokensError as error:
+                errors += 1
+                row = {"error": str(error)}
+            row["segments"] = [[s.text, s.special] for s in encoder.segments(pieces)]
+            out.write(json.dumps(row) + "\n")
+    emit(
+        {
+            "out": str(args.out),
+            "lines": len(lines),
+            "labelErrors": errors,
+            "bos": encoder.bos_id,
+            "controlTokens": len(encoder.controls),
+            "tokenizer": type(tokenizer).__name__,
+            "seconds": round(time.monotonic() - started, 3),
+        }
+    )
+
+
+if __name__ == "__main__":
+    run_step(main)
