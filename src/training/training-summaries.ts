@@ -21,7 +21,9 @@ export interface TrainSummary {
   out: string;
   loraTargets: string[] | string | null;
   lr: number;
+  /** The BOS id put first (the tokenizer adds one), or null. */
   bos: number | null;
+  format: "completion" | "chat";
   examples: SplitCounts;
   skipped: { tooLong: SplitCounts; labelMerged: SplitCounts };
   parameters: number;
@@ -95,6 +97,8 @@ export interface TrainJudgeSummary {
   evalJson: string | null;
   evalSvg: string | null;
   throughput: { examplesPerSecond: number | null; tokensPerSecond: number | null; trainTokens: number };
+  /** How train.py built the token ids: the template's format and the BOS id put first (null: none). */
+  prompt: { format: TrainSummary["format"]; bos: number | null };
   firstExample: TrainSummary["firstExample"];
   seconds: {
     environment: number;

@@ -130,8 +130,12 @@ describe("java-judge train", () => {
         buildJudgePrompt(first, DEFAULT_PROMPT_TEMPLATE),
         DEFAULT_PROMPT_TEMPLATE,
       );
+      // BOS first as both tokenizers add it: transformers' (the checkpoint's post-processor) and llama.cpp's.
+      const bos = llm.model.tokens.shouldPrependBosToken ? [llm.model.tokens.bos as number] : [];
+      expect(bos).toEqual([1]);
+      expect(summary.prompt).toEqual({ format: "completion", bos: 1 });
       expect(summary.firstExample).toEqual({
-        ids: found.context,
+        ids: [...bos, ...found.context],
         correctId: found.correct,
         incorrectId: found.incorrect,
       });
