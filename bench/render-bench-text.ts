@@ -1,3 +1,5 @@
+import type { TrainRealisticFigures } from "./measure-train-realistic.js";
+
 type Figures = Record<string, number | undefined>;
 
 const f = (n: number | null | undefined, digits = 2) =>
@@ -54,6 +56,13 @@ export function renderBenchText(result: Record<string, unknown>): string {
     lines.push(
       `realistic   ${f(real.params / 1e6, 1)}M params, ${j.methods} methods, ${j.sequences} sequence(s), ${j.threads} thread(s): judge ${f(j.methodsPerS, 3)} methods/s, ${f(j.tokensPerS, 1)} tok/s, limit ${f(j.limitTokensPerS, 1)} tok/s, ${f((j.fractionOfLimit ?? 0) * 100, 0)}% of the limit  (${goal((j.fractionOfLimit ?? 0) >= 0.9)}: >= 90%)`,
       `            ${f(j.perPromptMs, 0)} ms per prompt; generator ${f(g.tokensPerS, 1)} tok/s (${g.completions} x ${g.maxTokens} tokens); peak RSS ${f(real.peakRssMB, 0)} MB`,
+    );
+  }
+  const train = result.trainRealistic as TrainRealisticFigures | undefined;
+  if (train) {
+    lines.push(
+      `train       ${f(train.params / 1e6, 1)}M params on ${train.device}, LoRA: ${f(train.lora.tokensPerS, 1)} tok/s, ${f(train.lora.examplesPerS, 3)} examples/s (${train.examples} x ~${train.tokensPerExample} tokens), peak RSS ${f(train.lora.peakRssMB, 0)} MB`,
+      `            merge ${f(train.mergeS, 1)} s, convert ${f(train.convertS, 1)} s, GGUF ${f(train.ggufMB, 0)} MB; ${f(train.hoursPer10kExamples, 1)} h per 10,000 examples an epoch`,
     );
   }
   return `${lines.join("\n")}\n`;

@@ -1,4 +1,5 @@
 // `npm run bench [-- --json] [-- --quick]`: every benchmark side by side in one run; progress on stderr.
+import { existsSync } from "node:fs";
 import { cpus, homedir, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { describeError, UsageError } from "../src/errors.js";
@@ -15,6 +16,7 @@ import { measureExtraction } from "./measure-extraction.js";
 import { measureIncremental } from "./measure-incremental.js";
 import { measureJudge } from "./measure-judge.js";
 import { measureRealistic } from "./measure-realistic.js";
+import { measureTrainRealistic, QWEN2_0_5B_SHAPE } from "./measure-train-realistic.js";
 import { measureWebhook } from "./measure-webhook.js";
 import { type BenchOptions, parseBenchArgs } from "./parse-bench-args.js";
 import { renderBenchText } from "./render-bench-text.js";
@@ -77,6 +79,7 @@ async function runBench(o: BenchOptions): Promise<Record<string, unknown>> {
     }
   }
   if (o.sections.has("realistic")) result.realistic = await runRealistic(o, gpu);
+  if (o.sections.has("train-realistic")) result.trainRealistic = await runTrainRealistic(o);
   if (o.sections.has("webhook")) {
     result.webhook = await measureWebhook({
       deliveries: o.deliveries,
@@ -121,6 +124,33 @@ async function runRealistic(o: BenchOptions, gpu: LlamaGpuSetting) {
   const { contextLength: _, ...model } = shape;
   return { model: { ...model, path: modelPath, modelSeconds }, ...figures };
 }
+
+/** LoRA at Qwen2.5-Coder-0.5B's shape (the tiny shape with --quick or --realistic-model tiny), on torch's device. */
+async function runTrainRealistic(o: BenchOptions) {
+  // torch picks CUDA where there is one; the sizes follow it (a CPU run stays within minutes).
+  const gpu = existsSync("/dev/nvidia0");
+  return measureTrainRealistic({
+    examples: o.trainExamples ?? (gpu ? 128 : 8),
+    batchSize: o.trainBatch ?? (gpu ? 16 : 4),
+    shape: o.realisticModel === "tiny" ? TINY_TRAIN_SHAPE : QWEN2_0_5B_SHAPE,
+    // The 0.5B checkpoint (~1 GB in bf16) is built once and kept beside the realistic GGUF.
+    cacheDir:
+      o.realisticModel === "tiny"
+        ? undefined
+        : join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "java-judge", "bench"),
+    onProgress: log,
+  });
+}
+
+const TINY_TRAIN_SHAPE = {
+  hidden: 64,
+  layers: 2,
+  heads: 4,
+  kvHeads: 2,
+  intermediate: 128,
+  tied: true,
+  saveDtype: "float32",
+} as const;
 
 try {
   const options = parseBenchArgs(process.argv.slice(2));

@@ -2,7 +2,7 @@
 
 Reads the training lines train.py reads (JSONL {pieces, label_text, label}) and writes one JSON line per input line:
 {"ids": context ids (BOS included), "correctId", "incorrectId", "segments": [[text, special], ...]} or {"error": ...}
-for a line whose labels cannot be told apart. The tests compare these with the judge's own tokens of the converted
+for a line whose labels cannot be told apart; with --score N the first N lines also get the checkpoint's "score". The tests compare these with the judge's own tokens of the converted
 GGUF (llama.cpp), line by line. One JSON summary on stdout (training/runtime.py).
 """
 
@@ -26,6 +26,7 @@ def main() -> None:
     p.add_argument("--format", choices=("completion", "chat"), default="completion")
     p.add_argument("--system")
     p.add_argument("--bos", choices=("tokenizer", "never"), default="tokenizer")
+    p.add_argument("--score", type=int, default=0, help="also score the first N lines with the checkpoint's weights")
     args = p.parse_args()
     started = time.monotonic()
 
@@ -38,15 +39,21 @@ def main() -> None:
     if not lines:
         fail(f"{args.lines} holds no lines", USAGE)
     errors = 0
+    rows: list[dict] = []
+    for pieces, _label in lines:
+        try:
+            context, correct_id, incorrect_id = find_label_tokens(encoder.encode(pieces), args.correct, args.incorrect)
+            row = {"ids": context, "correctId": correct_id, "incorrectId": incorrect_id}
+        except LabelTokensError as error:
+            errors += 1
+            row = {"error": str(error)}
+        row["segments"] = [[s.text, s.special] for s in encoder.segments(pieces)]
+        rows.append(row)
+    if args.score > 0:
+        for row, score in zip(rows, score_rows(args.base, rows[: args.score])):
+            row["score"] = score
     with open(args.out, "w", encoding="utf-8") as out:
-        for pieces, _label in lines:
-            try:
-                context, correct_id, incorrect_id = find_label_tokens(encoder.encode(pieces), args.correct, args.incorrect)
-                row = {"ids": context, "correctId": correct_id, "incorrectId": incorrect_id}
-            except LabelTokensError as error:
-                errors += 1
-                row = {"error": str(error)}
-            row["segments"] = [[s.text, s.special] for s in encoder.segments(pieces)]
+        for row in rows:
             out.write(json.dumps(row) + "\n")
     emit(
         {
@@ -59,6 +66,26 @@ def main() -> None:
             "seconds": round(time.monotonic() - started, 3),
         }
     )
+
+
+def score_rows(base: Path, rows: list[dict]) -> list[float | None]:
+    """The judge's score of each row with the checkpoint in float32: P(correct) / (P(correct) + P(incorrect))."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    from judge_data import label_scores
+
+    model = AutoModelForCausalLM.from_pretrained(base, dtype=torch.float32).eval()
+    scores: list[float | None] = []
+    with torch.no_grad():
+        for row in rows:
+            if "ids" not in row:
+                scores.append(None)
+                continue
+            logits = model(input_ids=torch.tensor([row["ids"]]), use_cache=False).logits[:, -1]
+            score = label_scores(logits, torch.tensor([row["correctId"]]), torch.tensor([row["incorrectId"]]))
+            scores.append(score.item())
+    return scores
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import argparse
 import json
 import math
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -269,9 +270,21 @@ def main() -> None:
             "tokensPerSecond": round(train_tokens / train_seconds, 1) if train_seconds > 0 else None,
             "examplesPerSecond": round(len(train.examples) * args.epochs / train_seconds, 2) if train_seconds > 0 else None,
             "firstExample": {"ids": list(first.ids), "correctId": first.correct_id, "incorrectId": first.incorrect_id},
+            "peakRssMB": peak_rss_mb(),
+            "peakGpuMB": round(torch.cuda.max_memory_allocated() / 2**20, 1) if device == "cuda" else None,
             "seconds": round(time.monotonic() - started, 3),
         }
     )
+
+
+def peak_rss_mb() -> float | None:
+    """This process's peak resident memory (MB): weights, optimizer state and activations on the CPU."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (2**20 if sys.platform == "darwin" else 2**10), 1)  # bytes on macOS, KiB on Linux
 
 
 def label_counts(examples) -> dict[str, int]:

@@ -48,15 +48,11 @@ export interface TrainJudgeParams {
   allowOneClass?: boolean;
 }
 
-/**
- * The template's chat fields (format, system), read whatever version of the schema the template came from; train.py
- * renders a chat template through the checkpoint's own chat template, as the judge does through the GGUF's.
- */
+/** The template's format and system turn: train.py renders a chat template through the checkpoint's own. */
 function templateFormat(template: PromptTemplate): string[] {
-  const t = template as PromptTemplate & { format?: string; system?: string };
   return [
-    ...(t.format === undefined ? [] : ["--format", t.format]),
-    ...(t.system === undefined ? [] : ["--system", t.system]),
+    ...(template.format === undefined ? [] : ["--format", template.format]),
+    ...(template.system === undefined ? [] : ["--system", template.system]),
   ];
 }
 
@@ -247,6 +243,8 @@ export async function trainJudge(params: TrainJudgeParams): Promise<TrainJudgeSu
         examplesPerSecond: trained.examplesPerSecond,
         tokensPerSecond: trained.tokensPerSecond,
         trainTokens: trained.trainTokens,
+        peakRssMB: trained.peakRssMB,
+        peakGpuMB: trained.peakGpuMB,
       },
       prompt: { format: trained.format, bos: trained.bos },
       firstExample: trained.firstExample,

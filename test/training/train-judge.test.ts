@@ -8,7 +8,6 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEvalInputs } from "../../src/eval/build-eval-inputs.js";
 import { loadJavaParser } from "../../src/java/load-java-parser.js";
-import { buildJudgePrompt } from "../../src/judge/build-judge-prompt.js";
 import { createPromptEncoder } from "../../src/judge/create-prompt-encoder.js";
 import { openJudge } from "../../src/judge/open-judge.js";
 import { DEFAULT_PROMPT_TEMPLATE } from "../../src/judge/prompt-template.js";
