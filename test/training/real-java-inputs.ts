@@ -11,6 +11,7 @@ export interface NamedJudgeInput {
   input: JudgeInput;
 }
 
+/** Exactly `min` methods (fixtures first). */
 export async function buildRealJavaInputs(min: number): Promise<NamedJudgeInput[]> {
   const parser = await loadJavaParser();
   const seen = new Set<string>();
@@ -29,5 +30,5 @@ export async function buildRealJavaInputs(min: number): Promise<NamedJudgeInput[
   for (let bytes = min * 450; out.length < min; bytes *= 2) {
     for (const source of buildJavaCorpus(bytes).slice(fixtures)) add(source.path, source.text);
   }
-  return out;
+  return out.slice(0, min);
 }

@@ -55,16 +55,25 @@ interface Case {
   arch: "qwen2" | "llama";
   bos: boolean;
   chatTemplate?: string;
+  /** Fine-tune every weight (no merge step) instead of a LoRA adapter. */
+  full: boolean;
   /** Catalog names of the templates checked; the first is trained on. */
   templates: string[];
 }
 
 const CASES: Case[] = [
-  { vocab: "qwen2", arch: "qwen2", bos: false, templates: ["t-chat", "t-default", "t-qwen-control"] },
+  {
+    vocab: "qwen2",
+    arch: "qwen2",
+    bos: false,
+    full: false,
+    templates: ["t-chat", "t-default", "t-qwen-control"],
+  },
   {
     vocab: "llama-bpe",
     arch: "llama",
     bos: true,
+    full: true,
     chatTemplate: LLAMA3_CHAT,
     templates: ["t-default", "t-chat", "t-llama-control"],
   },
@@ -128,33 +137,49 @@ interface Row {
   score?: number | null;
 }
 
-/** What train.py reads for each method with this template: encode_prompts.py on the checkpoint's tokenizer. */
-async function trainerTokens(checkpoint: string, template: PromptTemplate, score: number): Promise<Row[]> {
+/**
+ * What train.py reads for each method with each template: one encode_prompts.py run on the checkpoint's tokenizer
+ * (the first template's rows also carry the checkpoint's scores of the first `score` methods).
+ */
+async function trainerTokens(
+  checkpoint: string,
+  templates: PromptTemplate[],
+  score: number,
+): Promise<Row[][]> {
   const inputs = methods.map((m) => m.input);
-  const linesPath = join(dir, `lines-${Date.now()}.jsonl`);
-  const outPath = `${linesPath}.out`;
-  writeFileSync(
-    linesPath,
-    renderTrainingLines(
-      inputs,
-      inputs.map(() => 1),
-      template,
-    ),
-  );
+  const jobs = templates.map((template, t) => {
+    const lines = join(dir, `lines-${Date.now()}-${t}.jsonl`);
+    writeFileSync(
+      lines,
+      renderTrainingLines(
+        inputs,
+        inputs.map(() => 1),
+        template,
+      ),
+    );
+    return {
+      lines,
+      out: `${lines}.out`,
+      correct: template.correct,
+      incorrect: template.incorrect,
+      ...(template.format === undefined ? {} : { format: template.format }),
+      ...(template.system === undefined ? {} : { system: template.system }),
+      score: t === 0 ? score : 0,
+    };
+  });
+  const jobsPath = join(dir, `jobs-${Date.now()}.json`);
+  writeFileSync(jobsPath, JSON.stringify(jobs));
   await runPythonStep({
     python,
     script: "encode_prompts.py",
-    args: [
-      ...["--base", checkpoint, "--lines", linesPath, "--out", outPath, "--score", String(score)],
-      ...["--correct", template.correct, "--incorrect", template.incorrect],
-      ...(template.format === undefined ? [] : ["--format", template.format]),
-      ...(template.system === undefined ? [] : ["--system", template.system]),
-    ],
+    args: ["--base", checkpoint, "--jobs", jobsPath],
   });
-  return readFileSync(outPath, "utf8")
-    .trim()
-    .split("\n")
-    .map((l) => JSON.parse(l) as Row);
+  return jobs.map((job) =>
+    readFileSync(job.out, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Row),
+  );
 }
 
 /** Each method where the trainer's tokens and the judge's differ, named, with the first position that differs. */
@@ -230,7 +255,7 @@ describe("java-judge train on real vocabularies (qwen2, llama-bpe)", () => {
         epochs: 1,
         lr: 3e-3,
         loraRank: 4,
-        full: false,
+        full: c.full,
         batchSize: 8,
         maxTokens: 1024,
         outtype: "f32",
@@ -260,28 +285,30 @@ describe("java-judge train on real vocabularies (qwen2, llama-bpe)", () => {
         });
 
         const failures: string[] = [];
-        for (const name of c.templates) {
-          const template = await loadNamedTemplate(name);
-          const rows = await trainerTokens(kept, template, name === trainedOn ? SCORED : 0);
-          expect(rows).toHaveLength(methods.length);
-          failures.push(...disagreements(llm, template, `${c.vocab}/${name}`, rows));
-          if (name !== trainedOn) continue;
-          // The same weights score the same: transformers on the merged checkpoint, the judge on the GGUF (f32).
-          const judge = await openJudge({ model: summary.model.name, gpu: false });
-          try {
-            const results = await judge.score(methods.slice(0, SCORED).map((m) => m.input));
-            results.forEach((r, i) => {
-              const trainer = rows[i]?.score;
-              if (r.kind !== "scored" || typeof trainer !== "number")
-                failures.push(`${c.vocab}/${name} ${methods[i]?.where}: not scored (${JSON.stringify(r)})`);
-              else if (Math.abs(r.score - trainer) > 2e-3)
-                failures.push(
-                  `${c.vocab}/${name} ${methods[i]?.where}: judge ${r.score}, trainer ${trainer}`,
-                );
-            });
-          } finally {
-            await judge.dispose();
-          }
+        const templates = await Promise.all(c.templates.map((name) => loadNamedTemplate(name)));
+        const rowsOf = await trainerTokens(kept, templates, SCORED);
+        templates.forEach((template, t) => {
+          expect(rowsOf[t]).toHaveLength(methods.length);
+          failures.push(...disagreements(llm, template, `${c.vocab}/${c.templates[t]}`, rowsOf[t] as Row[]));
+        });
+        // The same weights score the same: transformers on the merged checkpoint, the judge on the GGUF (f32).
+        const rows = rowsOf[0] as Row[];
+        const judge = await openJudge({ model: summary.model.name, gpu: false });
+        try {
+          const results = await judge.score(methods.slice(0, SCORED).map((m) => m.input));
+          results.forEach((r, i) => {
+            const trainer = rows[i]?.score;
+            if (r.kind !== "scored" || typeof trainer !== "number")
+              failures.push(
+                `${c.vocab}/${trainedOn} ${methods[i]?.where}: not scored (${JSON.stringify(r)})`,
+              );
+            else if (Math.abs(r.score - trainer) > 2e-3)
+              failures.push(
+                `${c.vocab}/${trainedOn} ${methods[i]?.where}: judge ${r.score}, trainer ${trainer}`,
+              );
+          });
+        } finally {
+          await judge.dispose();
         }
         expect(methods.length).toBeGreaterThan(METHODS);
         expect(failures.slice(0, 10), `${failures.length} disagreements`).toEqual([]);
