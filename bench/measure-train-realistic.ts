@@ -7,11 +7,7 @@ import { join } from "node:path";
 import { ensureTrainingPython } from "../src/training/ensure-training-python.js";
 import { trainJudge } from "../src/training/train-judge.js";
 import { buildReviewInputs } from "../test/model/judge-workloads.js";
-import {
-  buildRealVocabCheckpoint,
-  type CheckpointShape,
-  QWEN2_0_5B_SHAPE,
-} from "../test/training/real-vocab-checkpoint.js";
+import { buildRealVocabCheckpoint, type CheckpointShape } from "../test/training/real-vocab-checkpoint.js";
 
 export interface TrainRealisticParams {
   /** Training examples (real methods of test/fixtures/java, labels alternating); one epoch. */
@@ -121,5 +117,3 @@ export async function measureTrainRealistic(p: TrainRealisticParams): Promise<Tr
     await rm(work, { recursive: true, force: true });
   }
 }
-
-export { QWEN2_0_5B_SHAPE };

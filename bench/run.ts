@@ -11,12 +11,13 @@ import {
   TINY_QWEN2_PARAMS,
   writeTinyGguf,
 } from "../test/model/write-tiny-gguf.js";
+import { QWEN2_0_5B_SHAPE } from "../test/training/real-vocab-checkpoint.js";
 import { buildJavaCorpus } from "./build-java-corpus.js";
 import { measureExtraction } from "./measure-extraction.js";
 import { measureIncremental } from "./measure-incremental.js";
 import { measureJudge } from "./measure-judge.js";
 import { measureRealistic } from "./measure-realistic.js";
-import { measureTrainRealistic, QWEN2_0_5B_SHAPE } from "./measure-train-realistic.js";
+import { measureTrainRealistic } from "./measure-train-realistic.js";
 import { measureWebhook } from "./measure-webhook.js";
 import { type BenchOptions, parseBenchArgs } from "./parse-bench-args.js";
 import { renderBenchText } from "./render-bench-text.js";
