@@ -21,6 +21,7 @@ import { ensureTrainingPython } from "../../src/training/ensure-training-python.
 import { renderTrainingLines } from "../../src/training/render-training-lines.js";
 import { runPythonStep } from "../../src/training/run-python-step.js";
 import { trainJudge } from "../../src/training/train-judge.js";
+import { LLAMA3_CHAT_TEMPLATE } from "../model/llama3-chat-template.js";
 import type { RealVocabName } from "../support/real-vocab.js";
 import { makeMarkerDataset, toJsonl } from "./make-marker-dataset.js";
 import { buildRealJavaInputs, type NamedJudgeInput } from "./real-java-inputs.js";
@@ -29,12 +30,6 @@ import { buildRealVocabCheckpoint } from "./real-vocab-checkpoint.js";
 const MINUTES = 60_000;
 const METHODS = 1000;
 const SCORED = 6;
-
-/** Llama-3's chat format in short (a real Llama-3 checkpoint ships a longer one): it writes BOS itself. */
-const LLAMA3_CHAT =
-  "{{- bos_token }}{%- for message in messages %}{{- '<|start_header_id|>' + message['role'] + " +
-  "'<|end_header_id|>\\n\\n' + (message['content'] | trim) + '<|eot_id|>' }}{%- endfor %}" +
-  "{%- if add_generation_prompt %}{{- '<|start_header_id|>assistant<|end_header_id|>\\n\\n' }}{%- endif %}";
 
 const CHAT_TEMPLATE = {
   text: "Is this Java method right for its description?\n### Description\n{description}\n### Signature\n{signature}\n### Candidate\n{code}\nAnswer Yes or No.",
@@ -74,7 +69,7 @@ const CASES: Case[] = [
     arch: "llama",
     bos: true,
     full: true,
-    chatTemplate: LLAMA3_CHAT,
+    chatTemplate: LLAMA3_CHAT_TEMPLATE,
     templates: ["t-default", "t-chat", "t-llama-control"],
   },
 ];
