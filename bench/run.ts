@@ -1,4 +1,5 @@
 // `npm run bench [-- --json] [-- --quick]`: every benchmark side by side in one run; progress on stderr.
+import { existsSync } from "node:fs";
 import { cpus, homedir, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { describeError, UsageError } from "../src/errors.js";
@@ -6,12 +7,14 @@ import { getLlamaRuntime, type LlamaGpuSetting, parseLlamaGpu } from "../src/llm
 import { loadModel } from "../src/llm/load-model.js";
 import { QWEN2_0_5B_REAL_VOCAB_PARAMS, writeRealVocabGguf } from "../test/model/write-real-vocab-gguf.js";
 import { BENCH_MODEL_PARAMS, TINY_QWEN2_PARAMS, writeTinyGguf } from "../test/model/write-tiny-gguf.js";
+import { QWEN2_0_5B_SHAPE } from "../test/training/real-vocab-checkpoint.js";
 import { buildJavaCorpus } from "./build-java-corpus.js";
 import { measureExplain } from "./measure-explain.js";
 import { measureExtraction } from "./measure-extraction.js";
 import { measureIncremental } from "./measure-incremental.js";
 import { measureJudge } from "./measure-judge.js";
 import { measureRealistic } from "./measure-realistic.js";
+import { measureTrainRealistic } from "./measure-train-realistic.js";
 import { measureWebhook } from "./measure-webhook.js";
 import { type BenchOptions, parseBenchArgs } from "./parse-bench-args.js";
 import { renderBenchText } from "./render-bench-text.js";
@@ -75,6 +78,7 @@ async function runBench(o: BenchOptions): Promise<Record<string, unknown>> {
   }
   if (o.sections.has("realistic")) result.realistic = await runRealistic(o, gpu);
   if (o.sections.has("explain")) result.explain = await runExplain(o, gpu);
+  if (o.sections.has("train-realistic")) result.trainRealistic = await runTrainRealistic(o);
   if (o.sections.has("webhook")) {
     result.webhook = await measureWebhook({
       deliveries: o.deliveries,
@@ -153,6 +157,30 @@ async function runExplain(o: BenchOptions, gpu: LlamaGpuSetting) {
   });
   return { model: o.realisticModel, ...figures };
 }
+
+/** LoRA at Qwen2.5-Coder-0.5B's shape (the tiny shape with --quick or --realistic-model tiny), on torch's device. */
+async function runTrainRealistic(o: BenchOptions) {
+  // torch picks CUDA where there is one; the sizes follow it (a CPU run stays within minutes).
+  const gpu = existsSync("/dev/nvidia0");
+  return measureTrainRealistic({
+    examples: o.trainExamples ?? (gpu ? 128 : 8),
+    batchSize: o.trainBatch ?? (gpu ? 16 : 4),
+    shape: o.realisticModel === "tiny" ? TINY_TRAIN_SHAPE : QWEN2_0_5B_SHAPE,
+    // The 0.5B checkpoint (~1 GB in bf16) is built once and kept beside the realistic GGUF.
+    cacheDir: realisticCacheDir(o),
+    onProgress: log,
+  });
+}
+
+const TINY_TRAIN_SHAPE = {
+  hidden: 64,
+  layers: 2,
+  heads: 4,
+  kvHeads: 2,
+  intermediate: 128,
+  tied: true,
+  saveDtype: "float32",
+} as const;
 
 try {
   const options = parseBenchArgs(process.argv.slice(2));
