@@ -67,7 +67,10 @@ describe("explain in a review", () => {
   it("out of time while explaining: the findings are posted without the lines, and the check run says so", async () => {
     h = await createHarness();
     const started = performance.now();
-    const { gh, counts } = await review("limits:\n  review_timeout_s: 3\nexplain:\n  max_lines: 200\n  max_methods: 12\n", 12);
+    const { gh, counts } = await review(
+      "limits:\n  review_timeout_s: 3\nexplain:\n  max_lines: 200\n  max_methods: 12\n",
+      12,
+    );
     const seconds = (performance.now() - started) / 1000;
     expect(counts).toMatchObject({ failed: 0, dead: 0, done: 1 });
     expect(h.results).toEqual(["reviewed"]);
