@@ -154,7 +154,8 @@ describe("renderTrainingLines", () => {
     )
       .trim()
       .split("\n")
-      .map((l) => JSON.parse(l) as { prompt: string; label: number });
+      .map((l) => JSON.parse(l) as { pieces: { text: string }[]; label: number })
+      .map((r) => ({ label: r.label, prompt: r.pieces.map((p) => p.text).join("") }));
     expect(rendered.map((r) => r.label)).toEqual([1, 1, 0, 0, 1, 1]);
     expect(inputs.map((i) => `${i.className}#${i.name}`)).toEqual([
       "BooleanUtils#BooleanUtils",
