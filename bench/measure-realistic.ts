@@ -1,8 +1,8 @@
 // A judge and a generator of a real judge's size (Qwen2.5-Coder-0.5B's shape, generated): what a review costs there.
 import { loadavg } from "node:os";
 import { buildGeneratorPrompt } from "../src/generator/build-generator-prompt.js";
-import { buildJudgePrompt } from "../src/judge/build-judge-prompt.js";
 import { createModelJudge } from "../src/judge/create-model-judge.js";
+import { createPromptEncoder } from "../src/judge/create-prompt-encoder.js";
 import { DEFAULT_PROMPT_TEMPLATE } from "../src/judge/prompt-template.js";
 import type { JudgeInput } from "../src/judge/types.js";
 import { createNextTokenEvaluator, defaultSequences } from "../src/llm/create-next-token-evaluator.js";
@@ -122,7 +122,8 @@ export async function measureRealistic(p: RealisticParams): Promise<RealisticFig
 async function measureJudgeAgainstLimit(llm: LlmModel, inputs: JudgeInput[], p: RealisticParams) {
   const log = p.onProgress;
   const sweep = p.sequences ?? [defaultSequences(llm)];
-  const prompts = inputs.map((i) => llm.tokenize(buildJudgePrompt(i, DEFAULT_PROMPT_TEMPLATE)));
+  const encoder = createPromptEncoder(DEFAULT_PROMPT_TEMPLATE, llm);
+  const prompts = inputs.map((i) => encoder.tokens(i));
   const promptTokens = prompts.reduce((n, t) => n + t.length, 0);
   log(`realistic: warm-up (pages the model in)`);
   const warmUp = await createModelJudge({ model: llm, contextSize: p.contextSize, sequences: 1 });

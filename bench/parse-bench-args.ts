@@ -35,11 +35,23 @@ export interface BenchOptions {
   completions: number;
   /** Tokens per completion of the realistic generator; undefined: 32 on the CPU, 128 on a GPU. */
   completionTokens: number | undefined;
+  /** train-realistic: training examples (one epoch); undefined: 8 on the CPU, 128 with a GPU. */
+  trainExamples: number | undefined;
+  /** train-realistic: the batch; undefined: 4 on the CPU, 16 with a GPU. */
+  trainBatch: number | undefined;
 }
 
-export const SECTIONS = ["extraction", "judge", "webhook", "incremental", "realistic", "explain"] as const;
+export const SECTIONS = [
+  "extraction",
+  "judge",
+  "webhook",
+  "incremental",
+  "realistic",
+  "explain",
+  "train-realistic",
+] as const;
 export type Section = (typeof SECTIONS)[number];
-/** What runs without --only: the realistic model takes minutes on a CPU, so it is asked for by name. */
+/** What runs without --only: the realistic model and training take minutes on a CPU, so they are asked for by name. */
 const DEFAULT_SECTIONS: Section[] = ["extraction", "judge", "webhook", "incremental"];
 
 /** `npm run bench -- [--json] [--quick] [--only a,b] [sizes]`; --quick shrinks every size for a smoke run. */
@@ -68,6 +80,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       completions: { type: "string" },
       "batch-size": { type: "string" },
       "completion-tokens": { type: "string" },
+      "train-examples": { type: "string" },
+      "train-batch": { type: "string" },
     },
     strict: true,
   });
@@ -112,6 +126,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     batchSize: optionalInt("batch-size"),
     completions: int(values.completions, quick ? 1 : 3, "--completions"),
     completionTokens: optionalInt("completion-tokens") ?? (quick ? 8 : undefined),
+    trainExamples: optionalInt("train-examples") ?? (quick ? 4 : undefined),
+    trainBatch: optionalInt("train-batch") ?? (quick ? 2 : undefined),
   };
 }
 

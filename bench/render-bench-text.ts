@@ -1,3 +1,5 @@
+import type { TrainRealisticFigures } from "./measure-train-realistic.js";
+
 type Figures = Record<string, number | undefined>;
 
 const f = (n: number | null | undefined, digits = 2) =>
@@ -60,6 +62,13 @@ export function renderBenchText(result: Record<string, unknown>): string {
   if (x) {
     lines.push(
       `explain     ${x.methods} methods (${x.model}), max_lines ${x.maxLines}: ${f(x.evaluatedTokensPerMethod, 0)} of ${f(x.promptTokensPerMethod, 0)} variant tokens evaluated per method (${f((x.reuseRatio ?? 0) * 100, 0)}% with prefix reuse), ${f(x.secondsPerMethod, 1)} s per method (scoring ${f(x.scoreSecondsPerMethod, 1)} s), ${f((x.shareOfReview ?? 0) * 100, 0)}% of a review; 20 flagged methods: ${f(x.review20FlaggedSeconds, 0)} s  (${goal((x.review20FlaggedSeconds ?? 0) <= 900)}: <= 900 s)`,
+    );
+  }
+  const train = result.trainRealistic as TrainRealisticFigures | undefined;
+  if (train) {
+    lines.push(
+      `train       ${f(train.params / 1e6, 1)}M params on ${train.device}, LoRA: ${f(train.lora.tokensPerS, 1)} tok/s, ${f(train.lora.examplesPerS, 3)} examples/s (${train.examples} x ~${train.tokensPerExample} tokens), peak RSS ${f(train.lora.peakRssMB, 0)} MB`,
+      `            merge ${f(train.mergeS, 1)} s, convert ${f(train.convertS, 1)} s, GGUF ${f(train.ggufMB, 0)} MB; ${f(train.hoursPer10kExamples, 1)} h per 10,000 examples an epoch`,
     );
   }
   return `${lines.join("\n")}\n`;

@@ -1,21 +1,20 @@
 // `npm run bench [-- --json] [-- --quick]`: every benchmark side by side in one run; progress on stderr.
+import { existsSync } from "node:fs";
 import { cpus, homedir, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { describeError, UsageError } from "../src/errors.js";
 import { getLlamaRuntime, type LlamaGpuSetting, parseLlamaGpu } from "../src/llm/get-llama-runtime.js";
 import { loadModel } from "../src/llm/load-model.js";
-import {
-  BENCH_MODEL_PARAMS,
-  QWEN2_0_5B_PARAMS,
-  TINY_QWEN2_PARAMS,
-  writeTinyGguf,
-} from "../test/model/write-tiny-gguf.js";
+import { QWEN2_0_5B_REAL_VOCAB_PARAMS, writeRealVocabGguf } from "../test/model/write-real-vocab-gguf.js";
+import { BENCH_MODEL_PARAMS, TINY_QWEN2_PARAMS, writeTinyGguf } from "../test/model/write-tiny-gguf.js";
+import { QWEN2_0_5B_SHAPE } from "../test/training/real-vocab-checkpoint.js";
 import { buildJavaCorpus } from "./build-java-corpus.js";
 import { measureExplain } from "./measure-explain.js";
 import { measureExtraction } from "./measure-extraction.js";
 import { measureIncremental } from "./measure-incremental.js";
 import { measureJudge } from "./measure-judge.js";
 import { measureRealistic } from "./measure-realistic.js";
+import { measureTrainRealistic } from "./measure-train-realistic.js";
 import { measureWebhook } from "./measure-webhook.js";
 import { type BenchOptions, parseBenchArgs } from "./parse-bench-args.js";
 import { renderBenchText } from "./render-bench-text.js";
@@ -79,6 +78,7 @@ async function runBench(o: BenchOptions): Promise<Record<string, unknown>> {
   }
   if (o.sections.has("realistic")) result.realistic = await runRealistic(o, gpu);
   if (o.sections.has("explain")) result.explain = await runExplain(o, gpu);
+  if (o.sections.has("train-realistic")) result.trainRealistic = await runTrainRealistic(o);
   if (o.sections.has("webhook")) {
     result.webhook = await measureWebhook({
       deliveries: o.deliveries,
@@ -94,16 +94,33 @@ async function runBench(o: BenchOptions): Promise<Record<string, unknown>> {
 /** The tiny qwen2 of --quick: the same code path in seconds. */
 const TINY_QWEN2 = { ...TINY_QWEN2_PARAMS, vocabSize: 4096 };
 
+/** Outside the repository and the temp dir: the realistic model is written once (~5 s, ~530 MB), reused by every later run. */
+function realisticCacheDir(o: BenchOptions): string | undefined {
+  return o.realisticModel === "tiny"
+    ? undefined
+    : join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "java-judge", "bench");
+}
+
+/** The 0.5B shape on llama.cpp's ggml-vocab-qwen2.gguf (151,936 tokens, Qwen's merges: real token counts), or --quick's tiny one. */
+async function writeRealisticModel(o: BenchOptions, what: string): Promise<string> {
+  const tiny = o.realisticModel === "tiny";
+  const cacheDir = realisticCacheDir(o);
+  log(
+    `${what}: the ${o.realisticModel} model (qwen2, q8_0, ${tiny ? "a tiny padded" : "Qwen2's real"} vocabulary)` +
+      `${cacheDir ? ` in ${cacheDir}` : ""}`,
+  );
+  return tiny
+    ? await writeTinyGguf(TINY_QWEN2)
+    : await writeRealVocabGguf({
+        ...QWEN2_0_5B_REAL_VOCAB_PARAMS,
+        ...(cacheDir === undefined ? {} : { cacheDir }),
+      });
+}
+
 async function runRealistic(o: BenchOptions, gpu: LlamaGpuSetting) {
-  const shape = o.realisticModel === "tiny" ? TINY_QWEN2 : QWEN2_0_5B_PARAMS;
-  // Outside the repository and the temp dir: written once (~5 s, ~530 MB), reused by every later run.
-  const cacheDir =
-    o.realisticModel === "tiny"
-      ? undefined
-      : join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "java-judge", "bench");
+  const tiny = o.realisticModel === "tiny";
   const started = performance.now();
-  log(`realistic: the ${o.realisticModel} model (qwen2, q8_0)${cacheDir ? ` in ${cacheDir}` : ""}`);
-  const modelPath = await writeTinyGguf({ ...shape, ...(cacheDir === undefined ? {} : { cacheDir }) });
+  const modelPath = await writeRealisticModel(o, "realistic");
   const modelSeconds = (performance.now() - started) / 1000;
   // Sizes that keep a CPU run within ~3 minutes; a GPU does the full review workload.
   const onCpu = gpu === false || (await getLlamaRuntime(gpu)).gpu === false;
@@ -120,19 +137,16 @@ async function runRealistic(o: BenchOptions, gpu: LlamaGpuSetting) {
     gpu,
     onProgress: log,
   });
-  const { contextLength: _, ...model } = shape;
-  return { model: { ...model, path: modelPath, modelSeconds }, ...figures };
+  const { contextLength: _, ...model } = tiny ? TINY_QWEN2 : QWEN2_0_5B_REAL_VOCAB_PARAMS;
+  const vocabulary = tiny
+    ? {}
+    : { vocabSize: 151936, tokenizer: "qwen2 (llama.cpp's ggml-vocab-qwen2.gguf)" };
+  return { model: { ...model, ...vocabulary, path: modelPath, modelSeconds }, ...figures };
 }
 
 /** Occlusion on the realistic model (its file cached as `realistic` caches it): 4 methods on the CPU, 16 on a GPU. */
 async function runExplain(o: BenchOptions, gpu: LlamaGpuSetting) {
-  const shape = o.realisticModel === "tiny" ? TINY_QWEN2 : QWEN2_0_5B_PARAMS;
-  const cacheDir =
-    o.realisticModel === "tiny"
-      ? undefined
-      : join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "java-judge", "bench");
-  log(`explain: the ${o.realisticModel} model (qwen2, q8_0)${cacheDir ? ` in ${cacheDir}` : ""}`);
-  const modelPath = await writeTinyGguf({ ...shape, ...(cacheDir === undefined ? {} : { cacheDir }) });
+  const modelPath = await writeRealisticModel(o, "explain");
   const onCpu = gpu === false || (await getLlamaRuntime(gpu)).gpu === false;
   const figures = await measureExplain({
     modelPath,
@@ -143,6 +157,30 @@ async function runExplain(o: BenchOptions, gpu: LlamaGpuSetting) {
   });
   return { model: o.realisticModel, ...figures };
 }
+
+/** LoRA at Qwen2.5-Coder-0.5B's shape (the tiny shape with --quick or --realistic-model tiny), on torch's device. */
+async function runTrainRealistic(o: BenchOptions) {
+  // torch picks CUDA where there is one; the sizes follow it (a CPU run stays within minutes).
+  const gpu = existsSync("/dev/nvidia0");
+  return measureTrainRealistic({
+    examples: o.trainExamples ?? (gpu ? 128 : 8),
+    batchSize: o.trainBatch ?? (gpu ? 16 : 4),
+    shape: o.realisticModel === "tiny" ? TINY_TRAIN_SHAPE : QWEN2_0_5B_SHAPE,
+    // The 0.5B checkpoint (~1 GB in bf16) is built once and kept beside the realistic GGUF.
+    cacheDir: realisticCacheDir(o),
+    onProgress: log,
+  });
+}
+
+const TINY_TRAIN_SHAPE = {
+  hidden: 64,
+  layers: 2,
+  heads: 4,
+  kvHeads: 2,
+  intermediate: 128,
+  tied: true,
+  saveDtype: "float32",
+} as const;
 
 try {
   const options = parseBenchArgs(process.argv.slice(2));

@@ -1,8 +1,8 @@
 """Data to tensors for `java-judge train`: pure functions, no I/O, no global state (tested in tests/).
 
 The label rule is the judge's own (src/judge/find-label-tokens.ts): a label is never tokenized alone. With
-t1 = tokenize(prompt + correct) and t0 = tokenize(prompt + incorrect) and c their longest common prefix, the model
-reads t1[0..c) and the label is the token at c: t1[c] for a correct method, t0[c] for an incorrect one. Training
+t1 = encode(prompt + correct) and t0 = encode(prompt + incorrect) (prompt_tokens.py: BOS, control tokens, chat) and
+c their longest common prefix, the model reads t1[0..c) and the label is the token at c: t1[c] for a correct method, t0[c] for an incorrect one. Training
 puts its loss on that one token at the last position; the judge's score is P(t1[c]) / (P(t1[c]) + P(t0[c])) there.
 """
 
@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Sequence
 
 import torch
 
-Tokenize = Callable[[str], Sequence[int]]
+# The ids of a prompt followed by a label text (the label tokenized after the prompt, never alone).
+Encode = Callable[[str], Sequence[int]]
 
 
 class LabelTokensError(ValueError):
@@ -45,10 +46,13 @@ class EncodedLines:
     label_errors: list[int]
 
 
-def find_label_tokens(tokenize: Tokenize, prompt: str, correct: str, incorrect: str) -> tuple[list[int], int, int]:
-    """Context tokens and the first tokens where prompt + correct and prompt + incorrect differ."""
-    t1 = list(tokenize(prompt + correct))
-    t0 = list(tokenize(prompt + incorrect))
+def find_label_tokens(encode: Encode, correct: str, incorrect: str) -> tuple[list[int], int, int]:
+    """Context tokens and the first tokens where prompt + correct and prompt + incorrect differ.
+
+    `encode(label_text)` gives the ids of the whole prompt followed by the label (prompt_tokens.PromptEncoder.encode).
+    """
+    t1 = list(encode(correct))
+    t0 = list(encode(incorrect))
     c = 0
     while c < len(t1) and c < len(t0) and t1[c] == t0[c]:
         c += 1
@@ -65,32 +69,27 @@ def find_label_tokens(tokenize: Tokenize, prompt: str, correct: str, incorrect: 
     return t1[:c], t1[c], t0[c]
 
 
-def encode_line(
-    tokenize: Tokenize, prompt: str, label: int, correct: str, incorrect: str, bos_id: int | None
-) -> Example:
-    """One rendered prompt and its label as an Example; `bos_id` goes first when the judge's tokenization adds one."""
+def encode_line(encode: Encode, label: int, correct: str, incorrect: str) -> Example:
+    """One prompt (as its encode function, BOS already in it where the tokenizer adds one) and its label."""
     if label not in (0, 1):
         raise ValueError(f"label must be 0 or 1, got {label!r}")
-    context, correct_id, incorrect_id = find_label_tokens(tokenize, prompt, correct, incorrect)
-    ids = ([bos_id] if bos_id is not None else []) + context
-    return Example(tuple(ids), correct_id, incorrect_id, label)
+    context, correct_id, incorrect_id = find_label_tokens(encode, correct, incorrect)
+    return Example(tuple(context), correct_id, incorrect_id, label)
 
 
 def encode_lines(
-    tokenize: Tokenize,
-    lines: Iterable[tuple[str, int]],
+    lines: Iterable[tuple[Encode, int]],
     correct: str,
     incorrect: str,
-    bos_id: int | None,
     max_tokens: int,
 ) -> EncodedLines:
-    """(prompt, label) pairs to Examples; an example longer than max_tokens (context + label) is left out and counted."""
+    """(encode, label) pairs to Examples; an example longer than max_tokens (context + label) is left out and counted."""
     examples: list[Example] = []
     too_long: list[int] = []
     label_errors: list[int] = []
-    for index, (prompt, label) in enumerate(lines):
+    for index, (encode, label) in enumerate(lines):
         try:
-            example = encode_line(tokenize, prompt, label, correct, incorrect, bos_id)
+            example = encode_line(encode, label, correct, incorrect)
         except LabelTokensError:
             label_errors.append(index)
             continue

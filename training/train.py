@@ -1,7 +1,10 @@
 """Fine-tunes a causal LM as the judge: the loss is on the label token that follows the judge's prompt.
 
-Input: JSON lines {"prompt", "label_text", "label"} rendered by the TypeScript side with the judge's own template, so
-this step never needs the template. Output: a LoRA adapter (default) or full weights in --out, from the epoch with
+Input: JSON lines {"pieces": [{"text", "template"}], "label_text", "label"} rendered by the TypeScript side with the
+judge's own template: "template" marks the template's literal text, where the model's control tokens are recognised
+(never in inserted text). A line {"prompt": TEXT} is one inserted piece. With --format chat the checkpoint's own chat
+template wraps the prompt as the user's turn; BOS goes first as the tokenizer puts it (prompt_tokens.py, the judge's
+contract), so the loss is on the token the judge reads. Output: a LoRA adapter (default) or full weights in --out, from the epoch with
 the lowest validation loss; one JSON summary on stdout (training/runtime.py).
 """
 
@@ -11,6 +14,7 @@ import argparse
 import json
 import math
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -37,17 +41,20 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--batch-size", type=int, default=8)
     p.add_argument("--max-tokens", type=int, default=2048, help="longer examples are left out and counted")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--format", choices=("completion", "chat"), default="completion", help="the template's format")
+    p.add_argument("--system", help="chat only: the template's system turn")
     p.add_argument(
         "--bos",
         choices=("tokenizer", "never"),
-        default="never",
-        help="never: no BOS, as the judge reads prompts (src/judge/find-label-tokens.ts); tokenizer: BOS first when "
-        "the tokenizer adds one",
+        default="tokenizer",
+        help="tokenizer (default, as the judge reads prompts): BOS first when the tokenizer adds one; never: no BOS, "
+        "for a judge read by a java-judge older than its BOS support",
     )
     return p.parse_args()
 
 
-def read_lines(path: Path, correct: str, incorrect: str) -> list[tuple[str, int]]:
+def read_lines(path: Path, correct: str, incorrect: str) -> list[tuple[list[tuple[str, bool]], int]]:
+    """(pieces, label) of each line: pieces are (text, is_template_text)."""
     lines = []
     with open(path, encoding="utf-8") as f:
         for number, raw in enumerate(f, 1):
@@ -56,10 +63,22 @@ def read_lines(path: Path, correct: str, incorrect: str) -> list[tuple[str, int]
             o = json.loads(raw)
             label = o.get("label")
             expected = correct if label == 1 else incorrect
-            if label not in (0, 1) or not isinstance(o.get("prompt"), str) or o.get("label_text") != expected:
-                fail(f"{path} line {number}: expected {{prompt, label_text, label}} with label_text {expected!r}", USAGE)
-            lines.append((o["prompt"], label))
+            pieces = line_pieces(o)
+            if label not in (0, 1) or pieces is None or o.get("label_text") != expected:
+                fail(f"{path} line {number}: expected {{pieces, label_text, label}} with label_text {expected!r}", USAGE)
+            lines.append((pieces, label))
     return lines
+
+
+def line_pieces(o: dict) -> list[tuple[str, bool]] | None:
+    if isinstance(o.get("prompt"), str):
+        return [(o["prompt"], False)]
+    pieces = o.get("pieces")
+    if not isinstance(pieces, list) or not pieces:
+        return None
+    if not all(isinstance(p, dict) and isinstance(p.get("text"), str) and isinstance(p.get("template"), bool) for p in pieces):
+        return None
+    return [(p["text"], p["template"]) for p in pieces]
 
 
 def load_tokenizer(base: Path):
@@ -80,12 +99,16 @@ def load_tokenizer(base: Path):
     return tokenizer
 
 
-def bos_of(tokenizer, rule: str) -> int | None:
-    """The BOS id when the tokenizer puts one before text (Llama, Mistral), else None (Qwen2)."""
-    if rule == "never" or tokenizer.bos_token_id is None:
-        return None
-    ids = tokenizer("x")["input_ids"]
-    return tokenizer.bos_token_id if ids and ids[0] == tokenizer.bos_token_id else None
+def prompt_encoder(tokenizer, args: argparse.Namespace):
+    from prompt_tokens import PromptEncoder, PromptError
+
+    try:
+        encoder = PromptEncoder(tokenizer, args.format, args.system, where=f"--base {args.base}")
+    except PromptError as error:
+        fail(str(error), USAGE)
+    if args.bos == "never":
+        encoder.bos_id = None
+    return encoder
 
 
 def load_model(base: Path, args: argparse.Namespace):
@@ -144,17 +167,14 @@ def main() -> None:
     from judge_data import class_weights, encode_lines
 
     tokenizer = load_tokenizer(args.base)
-    bos_id = bos_of(tokenizer, args.bos)
-
-    def tokenize(text: str) -> list[int]:
-        # As the judge: the text's own tokens, special-token text not parsed, nothing added.
-        return tokenizer(text, add_special_tokens=False, split_special_tokens=True)["input_ids"]
+    encoder = prompt_encoder(tokenizer, args)
+    bos_id = encoder.bos_id
 
     def encode(path: Path | None):
         if path is None:
             return None
         lines = read_lines(path, args.correct, args.incorrect)
-        return encode_lines(tokenize, lines, args.correct, args.incorrect, bos_id, args.max_tokens)
+        return encode_lines(((encoder.encode(p), label) for p, label in lines), args.correct, args.incorrect, args.max_tokens)
 
     train = encode(args.train)
     valid = encode(args.valid)
@@ -234,6 +254,7 @@ def main() -> None:
             "loraTargets": targets,
             "lr": lr,
             "bos": bos_id,
+            "format": args.format,
             "examples": {"train": len(train.examples), "valid": 0 if valid is None else len(valid.examples)},
             "skipped": {
                 "tooLong": {"train": len(train.too_long), "valid": 0 if valid is None else len(valid.too_long)},
@@ -249,9 +270,21 @@ def main() -> None:
             "tokensPerSecond": round(train_tokens / train_seconds, 1) if train_seconds > 0 else None,
             "examplesPerSecond": round(len(train.examples) * args.epochs / train_seconds, 2) if train_seconds > 0 else None,
             "firstExample": {"ids": list(first.ids), "correctId": first.correct_id, "incorrectId": first.incorrect_id},
+            "peakRssMB": peak_rss_mb(),
+            "peakGpuMB": round(torch.cuda.max_memory_allocated() / 2**20, 1) if device == "cuda" else None,
             "seconds": round(time.monotonic() - started, 3),
         }
     )
+
+
+def peak_rss_mb() -> float | None:
+    """This process's peak resident memory (MB): weights, optimizer state and activations on the CPU."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (2**20 if sys.platform == "darwin" else 2**10), 1)  # bytes on macOS, KiB on Linux
 
 
 def label_counts(examples) -> dict[str, int]:

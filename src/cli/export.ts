@@ -35,7 +35,7 @@ export function registerExportCommand(program: Command): void {
           await store.close();
         }
         const set = buildTrainingExamples(records, template);
-        await writeFile(options.out, renderTrainingLines(set.examples));
+        await writeFile(options.out, renderTrainingLines(set.examples, template));
         if (options.evalOut) await writeFile(options.evalOut, renderEvalLines(set.examples));
         process.stderr.write(
           `java-judge export: ${set.examples.length} examples from ${records.length} feedback records ` +

@@ -22,7 +22,10 @@ export function registerTrainCommand(program: Command): void {
       "java-judge dataset's directory (train/valid/test.jsonl) or one file",
     )
     .requiredOption("--out <path.gguf>", "the GGUF to write; PATH.eval.json and PATH.eval.svg go beside it")
-    .option("--template <name>", "train on this models.json judge's prompt template (default: DESIGN's)")
+    .option(
+      "--template <name>",
+      "train on this models.json judge's prompt template (default: DESIGN's); a chat-format one through the base's chat template",
+    )
     .option("--name <name>", "register the judge under this name (default: the GGUF's file name)")
     .option(
       "--keep-checkpoint <dir>",

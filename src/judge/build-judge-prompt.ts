@@ -8,20 +8,22 @@ import type { JudgeInput } from "./types.js";
  */
 export function buildJudgePrompt(input: JudgeInput, template: PromptTemplate): string {
   const values: Record<string, string> = {
-    description: neutralize(describe(input)),
-    signature: neutralize(input.signature.trim()),
-    code: neutralize(input.code.replace(/\s+$/, "")),
+    description: neutralizeInsert(describeInput(input)),
+    signature: neutralizeInsert(input.signature.trim()),
+    code: neutralizeInsert(input.code.replace(/\s+$/, "")),
   };
   // One pass, so a placeholder inside inserted text is never expanded.
   return template.text.replace(/\{(description|signature|code)\}/g, (_, key: string) => values[key] ?? "");
 }
 
-function describe(input: JudgeInput): string {
+/** The description placeholder's text: the Javadoc, else what the method's name and class say. */
+export function describeInput(input: JudgeInput): string {
   const text = input.description?.trim();
   if (text) return text;
   return `None (method ${input.name} of class ${input.className || "<unknown>"})`;
 }
 
-function neutralize(text: string): string {
+/** Inserted text cannot start a "###" section of its own. */
+export function neutralizeInsert(text: string): string {
   return text.replace(/\r\n?/g, "\n").replace(/^([ \t]*)(###)/gm, "$1\\$2");
 }

@@ -3,7 +3,8 @@ import { ContextTooSmallError } from "../llm/llm-errors.js";
 import type { LlmModel } from "../llm/llm-model.js";
 import { loadModel } from "../llm/load-model.js";
 import { buildJudgePrompt } from "./build-judge-prompt.js";
-import { findLabelTokens, type LabelTokens, LabelTokensError } from "./find-label-tokens.js";
+import { createPromptEncoder } from "./create-prompt-encoder.js";
+import { type LabelTokens, LabelTokensError } from "./find-label-tokens.js";
 import { hashPrompt } from "./hash-prompt.js";
 import { DEFAULT_PROMPT_TEMPLATE, type PromptTemplate } from "./prompt-template.js";
 import type { Judge, JudgeInput, JudgeResult, JudgeStats } from "./types.js";
@@ -44,16 +45,13 @@ export async function createModelJudge(params: ModelJudgeParams): Promise<Judge>
 
 async function buildJudge(llm: LlmModel, owned: boolean, params: ModelJudgeParams): Promise<Judge> {
   const template = params.template ?? DEFAULT_PROMPT_TEMPLATE;
-  const tokenize = (text: string) => llm.tokenize(text);
-  const labelsOf = (prompt: string) => findLabelTokens(tokenize, prompt, template);
+  // A chat template on a model without one fails here, at load (ChatTemplateError).
+  const encoder = createPromptEncoder(template, llm);
   // The template with empty inserts: the least any prompt needs, and labels that cannot work fail here, at load.
-  const empty = buildJudgePrompt(
-    { description: "-", signature: "", code: "", className: "", name: "" },
-    template,
-  );
+  const empty = { description: "-", signature: "", code: "", className: "", name: "" };
   let minimum: number;
   try {
-    minimum = labelsOf(empty).context.length;
+    minimum = encoder.labels(empty).context.length;
   } catch (error) {
     if (error instanceof LabelTokensError) throw new LabelTokensError(`${llm.name}: ${error.message}`);
     throw error;
@@ -71,10 +69,10 @@ async function buildJudge(llm: LlmModel, owned: boolean, params: ModelJudgeParam
     throw new ContextTooSmallError(minimum, evaluator.contextSize);
   }
   const stats: JudgeStats = { promptTokens: 0, evaluatedTokens: 0, evaluations: 0, seconds: 0 };
-  const templateHash = hashPrompt(JSON.stringify(template)).slice(0, 12);
 
   return {
-    id: `${llm.fingerprint}:${templateHash}`,
+    // The encoder's key covers template, chat frame and BOS: where the tokens change, the cache key does.
+    id: `${llm.fingerprint}:${encoder.key}`,
     models: [params.name ?? llm.name],
     promptHash: (input: JudgeInput) => hashPrompt(buildJudgePrompt(input, template)),
     async score(inputs, onProgress, signal) {
@@ -86,7 +84,7 @@ async function buildJudge(llm: LlmModel, owned: boolean, params: ModelJudgeParam
       inputs.forEach((input, i) => {
         let found: LabelTokens;
         try {
-          found = labelsOf(buildJudgePrompt(input, template));
+          found = encoder.labels(input);
         } catch (error) {
           // The template's labels were checked at load; only this method's text can make them merge into it.
           if (!(error instanceof LabelTokensError)) throw error;

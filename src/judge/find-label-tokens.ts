@@ -9,9 +9,10 @@
  * - the label tokens are t1[c] and t0[c], the first tokens where the two sequences differ;
  * - score = P(t1[c]) / (P(t1[c]) + P(t0[c])) of the next-token distribution after the context.
  * Where one sequence is a prefix of the other (labels "1" and "10", or equal labels), no token tells the labels apart:
- * LabelTokensError. Tokenization is the judge's own (`LlmModel.tokenize`: special-token text not parsed, no BOS
- * added; the context starts with the prompt's first token), so a trainer tokenizes prompt + label whole, the same
- * way, and puts the loss on token c alone.
+ * LabelTokensError. `tokensWith(label)` is the judge's own tokenization of the prompt followed by the label text
+ * (create-prompt-encoder.ts: BOS first when the model adds one, control tokens only from the template, the label
+ * plain text joined to the plain text before it), so a trainer tokenizes prompt + label whole, the same way, and
+ * puts the loss on token c alone.
  */
 export interface LabelTokens {
   /** Tokens evaluated before the label: the common prefix of prompt + correct and prompt + incorrect. */
@@ -27,12 +28,11 @@ export class LabelTokensError extends Error {
 }
 
 export function findLabelTokens(
-  tokenize: (text: string) => number[],
-  prompt: string,
+  tokensWith: (label: string) => number[],
   labels: { correct: string; incorrect: string },
 ): LabelTokens {
-  const t1 = tokenize(prompt + labels.correct);
-  const t0 = tokenize(prompt + labels.incorrect);
+  const t1 = tokensWith(labels.correct);
+  const t0 = tokensWith(labels.incorrect);
   let c = 0;
   while (c < t1.length && c < t0.length && t1[c] === t0[c]) c++;
   const correct = t1[c];

@@ -1,10 +1,11 @@
-import { buildJudgePrompt } from "../judge/build-judge-prompt.js";
 import type { PromptTemplate } from "../judge/prompt-template.js";
 import type { JudgeInput } from "../judge/types.js";
+import { buildTrainingPieces } from "./build-training-pieces.js";
 
 /**
- * The trainer's input: one `{prompt, label_text, label}` JSON line per example, the prompt rendered by the judge's
- * own builder and template, so the Python side never needs the template.
+ * The trainer's input: one `{pieces, label_text, label}` JSON line per example, the prompt split by the judge's own
+ * template into its literal text and the inserted values (build-training-pieces.ts). training/train.py turns them
+ * into token ids by the judge's contract (control tokens, chat format, BOS), so it never needs the template's text.
  */
 export function renderTrainingLines(
   inputs: readonly JudgeInput[],
@@ -15,9 +16,9 @@ export function renderTrainingLines(
     .map((input, i) => {
       const label = labels[i];
       if (label === undefined) throw new Error(`no label for input ${i}`);
-      const prompt = buildJudgePrompt(input, template);
+      const pieces = buildTrainingPieces(input, template);
       const labelText = label === 1 ? template.correct : template.incorrect;
-      return `${JSON.stringify({ prompt, label_text: labelText, label })}\n`;
+      return `${JSON.stringify({ pieces, label_text: labelText, label })}\n`;
     })
     .join("");
 }

@@ -4,6 +4,7 @@ import { UsageError } from "../errors.js";
 import { buildEvalInputs } from "../eval/build-eval-inputs.js";
 import { loadJavaParser } from "../java/load-java-parser.js";
 import { loadNamedTemplate } from "../judge/load-named-template.js";
+import type { PromptTemplate } from "../judge/prompt-template.js";
 import { readModelCatalog, SHIPPED_CATALOG_PATH } from "../llm/read-model-catalog.js";
 import { checkBaseCheckpoint } from "./check-base-checkpoint.js";
 import { ensureLlamaCpp } from "./ensure-llama-cpp.js";
@@ -47,11 +48,13 @@ export interface TrainJudgeParams {
   allowOneClass?: boolean;
 }
 
-/**
- * The judge's BOS rule, mirrored by training/train.py --bos: the judge evaluates the prompt's tokens as
- * LlmModel.tokenize gives them, with no BOS in front (src/llm/llm-model.ts, src/judge/find-label-tokens.ts).
- */
-const JUDGE_BOS = "never";
+/** The template's format and system turn: train.py renders a chat template through the checkpoint's own. */
+function templateFormat(template: PromptTemplate): string[] {
+  return [
+    ...(template.format === undefined ? [] : ["--format", template.format]),
+    ...(template.system === undefined ? [] : ["--system", template.system]),
+  ];
+}
 
 /**
  * `java-judge train`, step by step: check the inputs, render the prompts, start the Python steps (train, merge,
@@ -136,7 +139,8 @@ export async function trainJudge(params: TrainJudgeParams): Promise<TrainJudgeSu
       ...["--correct", template.correct, "--incorrect", template.incorrect],
       ...["--epochs", String(params.epochs), "--lora-rank", String(params.loraRank)],
       ...["--batch-size", String(params.batchSize), "--max-tokens", String(params.maxTokens)],
-      ...["--seed", String(params.seed), "--bos", JUDGE_BOS],
+      // BOS as the tokenizer adds it and the control tokens of the template's text: the judge's prompt tokens.
+      ...["--seed", String(params.seed), ...templateFormat(template)],
       ...(params.lr === undefined ? [] : ["--lr", String(params.lr)]),
       ...(params.full ? ["--full"] : []),
     ]);
@@ -239,7 +243,10 @@ export async function trainJudge(params: TrainJudgeParams): Promise<TrainJudgeSu
         examplesPerSecond: trained.examplesPerSecond,
         tokensPerSecond: trained.tokensPerSecond,
         trainTokens: trained.trainTokens,
+        peakRssMB: trained.peakRssMB,
+        peakGpuMB: trained.peakGpuMB,
       },
+      prompt: { format: trained.format, bos: trained.bos },
       firstExample: trained.firstExample,
       seconds,
     };

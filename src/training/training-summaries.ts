@@ -21,7 +21,9 @@ export interface TrainSummary {
   out: string;
   loraTargets: string[] | string | null;
   lr: number;
+  /** The BOS id put first (the tokenizer adds one), or null. */
   bos: number | null;
+  format: "completion" | "chat";
   examples: SplitCounts;
   skipped: { tooLong: SplitCounts; labelMerged: SplitCounts };
   parameters: number;
@@ -35,6 +37,10 @@ export interface TrainSummary {
   examplesPerSecond: number | null;
   /** The first training example as the model reads it: context ids and the two label ids. */
   firstExample: { ids: number[]; correctId: number; incorrectId: number };
+  /** The training process's peak resident memory (null where the OS does not say). */
+  peakRssMB: number | null;
+  /** torch's peak CUDA memory, on a GPU. */
+  peakGpuMB: number | null;
   seconds: number;
 }
 
@@ -94,7 +100,15 @@ export interface TrainJudgeSummary {
   } | null;
   evalJson: string | null;
   evalSvg: string | null;
-  throughput: { examplesPerSecond: number | null; tokensPerSecond: number | null; trainTokens: number };
+  throughput: {
+    examplesPerSecond: number | null;
+    tokensPerSecond: number | null;
+    trainTokens: number;
+    peakRssMB: number | null;
+    peakGpuMB: number | null;
+  };
+  /** How train.py built the token ids: the template's format and the BOS id put first (null: none). */
+  prompt: { format: TrainSummary["format"]; bos: number | null };
   firstExample: TrainSummary["firstExample"];
   seconds: {
     environment: number;

@@ -11,7 +11,9 @@ export type GgufValue =
   | { type: "string"; value: string }
   | { type: "strings"; value: string[] }
   | { type: "f32s"; value: Float32Array }
-  | { type: "i32s"; value: Int32Array };
+  | { type: "i32s"; value: Int32Array }
+  /** A value copied byte for byte from another GGUF: its type tag and encoded value (see read-gguf-raw-metadata.ts). */
+  | { type: "raw"; bytes: Uint8Array };
 
 export interface GgufTensor {
   name: string;
@@ -109,6 +111,9 @@ function writeValue(w: ByteWriter, v: GgufValue): void {
       w.u32(v.type === "f32s" ? TYPE.f32 : TYPE.i32);
       w.u64(v.value.length);
       w.push(Buffer.from(v.value.buffer, v.value.byteOffset, v.value.byteLength));
+      return;
+    case "raw":
+      w.push(Buffer.from(v.bytes.buffer, v.bytes.byteOffset, v.bytes.byteLength));
       return;
   }
 }

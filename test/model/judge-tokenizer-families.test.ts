@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTrainingExamples } from "../../src/eval/build-training-examples.js";
 import { buildJudgePrompt } from "../../src/judge/build-judge-prompt.js";
 import { createModelJudge } from "../../src/judge/create-model-judge.js";
+import { createPromptEncoder } from "../../src/judge/create-prompt-encoder.js";
 import { findLabelTokens } from "../../src/judge/find-label-tokens.js";
 import { DEFAULT_PROMPT_TEMPLATE } from "../../src/judge/prompt-template.js";
 import type { JudgeResult } from "../../src/judge/types.js";
@@ -37,7 +38,7 @@ describe.each(TINY_TOKENIZERS)("the judge on a %s tokenizer", (tokenizer: TinyTo
     const model = await load("random");
     const vocab = buildTinyVocab(undefined, tokenizer);
     const prompt = buildJudgePrompt(inputs[0]!, DEFAULT_PROMPT_TEMPLATE);
-    const found = findLabelTokens((t) => model.tokenize(t), prompt, DEFAULT_PROMPT_TEMPLATE);
+    const found = createPromptEncoder(DEFAULT_PROMPT_TEMPLATE, model).labels(inputs[0]!);
     expect([found.correct, found.incorrect]).toEqual([vocab.idOf("1"), vocab.idOf("0")]);
     expect(found.context).toEqual(model.tokenize(prompt));
     // The old rule tokenized "1" alone: on the space-prefix family that is two tokens, and the judge was refused.
@@ -65,7 +66,7 @@ describe.each(TINY_TOKENIZERS)("the judge on a %s tokenizer", (tokenizer: TinyTo
     );
     expect(examples.map((e) => e.label)).toEqual([1, 0]);
     for (const e of examples) {
-      const judged = findLabelTokens(tokenize, e.prompt, DEFAULT_PROMPT_TEMPLATE);
+      const judged = findLabelTokens((label) => tokenize(e.prompt + label), DEFAULT_PROMPT_TEMPLATE);
       const whole = tokenize(e.prompt + e.completion);
       expect(whole.slice(0, judged.context.length)).toEqual(judged.context);
       expect(whole[judged.context.length]).toBe(e.label === 1 ? judged.correct : judged.incorrect);

@@ -50,7 +50,7 @@ describe("writeTinyGguf", () => {
       loaded.push(model);
       expect(model.file.architecture).toBe("llama");
       const vocab = buildTinyVocab(undefined, tokenizer);
-      expect(vocab.metadata["tokenizer.ggml.model"]?.value).toBe(kind);
+      expect(vocab.metadata["tokenizer.ggml.model"]).toEqual({ type: "string", value: kind });
       const pieces = (text: string) => model.tokenize(text).map((id) => vocab.tokens[id]);
       expect(pieces("1")).toEqual(alone);
       expect(pieces("0")).toEqual(alone.length === 2 ? [SPM_SPACE, "0"] : ["0"]);

@@ -140,6 +140,24 @@ describe("java-judge train refuses bad input in one line", () => {
       /^java-judge: --base .*broken-tokenizer has no tokenizer transformers can load \(/,
     );
   });
+
+  it("a chat-format template on a base without a chat template: the model named, exit 2", {
+    timeout: 5 * MINUTES,
+  }, async () => {
+    const template = {
+      text: "{description}\n{signature}\n{code}\nCorrect?",
+      correct: "Yes",
+      incorrect: "No",
+      format: "chat",
+    };
+    const entry = { name: "chat-tpl", role: "judge", file: "x.gguf", url: null, sha256: null, template };
+    writeFileSync(join(dir, "catalog.json"), JSON.stringify({ models: [entry] }));
+    const result = await train(["--base", checkpoint.dir, "--data", data, "--template", "chat-tpl"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n").at(-1)).toMatch(
+      /^java-judge: --base .* has no chat template \(tokenizer\.chat_template\): a chat-format judge needs one/,
+    );
+  });
 });
 
 describe("java-judge train reports failures in one line", () => {

@@ -8,8 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEvalInputs } from "../../src/eval/build-eval-inputs.js";
 import { loadJavaParser } from "../../src/java/load-java-parser.js";
-import { buildJudgePrompt } from "../../src/judge/build-judge-prompt.js";
-import { findLabelTokens } from "../../src/judge/find-label-tokens.js";
+import { createPromptEncoder } from "../../src/judge/create-prompt-encoder.js";
 import { openJudge } from "../../src/judge/open-judge.js";
 import { DEFAULT_PROMPT_TEMPLATE } from "../../src/judge/prompt-template.js";
 import { loadModel } from "../../src/llm/load-model.js";
@@ -125,11 +124,11 @@ describe("java-judge train", () => {
       // The first training example as train.py read it is the context and labels where the judge reads them.
       const parser = await loadJavaParser();
       const first = buildEvalInputs([{ ...train[0]!, taskId: null, lineNumber: 1 }], parser, "train")[0]!;
-      const found = findLabelTokens(
-        (text) => llm.tokenize(text),
-        buildJudgePrompt(first, DEFAULT_PROMPT_TEMPLATE),
-        DEFAULT_PROMPT_TEMPLATE,
-      );
+      // The judge's own prompt tokens (BOS first, as llama.cpp adds it and as transformers did in training).
+      const found = createPromptEncoder(DEFAULT_PROMPT_TEMPLATE, llm).labels(first);
+      expect(llm.addsBos).toBe(true);
+      expect(found.context[0]).toBe(llm.bosToken);
+      expect(summary.prompt).toEqual({ format: "completion", bos: llm.bosToken });
       expect(summary.firstExample).toEqual({
         ids: found.context,
         correctId: found.correct,

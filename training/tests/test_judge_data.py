@@ -40,6 +40,11 @@ def greedy_tokenizer(vocab: dict[str, int], space_prefix: bool = True):
     return tokenize
 
 
+def after(tokenize, prompt: str, bos_id: int | None = None):
+    """The encode function of one prompt: the ids of prompt + label, BOS first when given."""
+    return lambda label: ([bos_id] if bos_id is not None else []) + tokenize(prompt + label)
+
+
 BASIC = {"▁": 1, "1": 2, "0": 3, "\n": 4, "a": 5, "b": 6, "▁a": 7, "#": 8}
 
 
@@ -47,13 +52,13 @@ class FindLabelTokensTest(unittest.TestCase):
     def test_label_after_a_newline_is_its_own_token_although_alone_it_takes_two(self):
         tokenize = greedy_tokenizer(BASIC)
         self.assertEqual(tokenize("1"), [1, 2])  # "▁" + "1": why a label is never tokenized alone
-        context, correct, incorrect = find_label_tokens(tokenize, "a b\n", "1", "0")
+        context, correct, incorrect = find_label_tokens(after(tokenize, "a b\n"), "1", "0")
         self.assertEqual(context, [7, 1, 6, 4])
         self.assertEqual((correct, incorrect), (2, 3))
 
     def test_a_label_merged_into_the_text_before_it_is_read_where_the_two_differ(self):
         tokenize = greedy_tokenizer({**BASIC, "\n1": 9})
-        context, correct, incorrect = find_label_tokens(tokenize, "a\n", "1", "0")
+        context, correct, incorrect = find_label_tokens(after(tokenize, "a\n"), "1", "0")
         # prompt + "1" ends in the merged "\n1"; prompt + "0" in "\n" + "0": they first differ at "\n1" / "\n".
         self.assertEqual(context, [7])
         self.assertEqual((correct, incorrect), (9, 4))
@@ -61,12 +66,12 @@ class FindLabelTokensTest(unittest.TestCase):
     def test_labels_whose_tokens_are_a_prefix_of_the_others_are_refused(self):
         tokenize = greedy_tokenizer(BASIC)
         with self.assertRaises(LabelTokensError):
-            find_label_tokens(tokenize, "a\n", "1", "10")
+            find_label_tokens(after(tokenize, "a\n"), "1", "10")
 
     def test_labels_that_differ_in_the_first_token_leave_no_context(self):
         tokenize = greedy_tokenizer(BASIC, space_prefix=False)
         with self.assertRaises(LabelTokensError):
-            find_label_tokens(tokenize, "", "1", "0")
+            find_label_tokens(after(tokenize, ""), "1", "0")
 
     def test_a_real_sentencepiece_style_tokenizer(self):
         from tokenizers import Tokenizer, models, normalizers
@@ -80,7 +85,7 @@ class FindLabelTokensTest(unittest.TestCase):
             return tok.encode(text, add_special_tokens=False).ids
 
         self.assertEqual(tokenize("1"), [1, 2])
-        context, correct, incorrect = find_label_tokens(tokenize, "##\n", "1", "0")
+        context, correct, incorrect = find_label_tokens(after(tokenize, "##\n"), "1", "0")
         self.assertEqual(context, [8, 4])
         self.assertEqual((correct, incorrect), (2, 3))
 
@@ -89,21 +94,26 @@ class EncodeTest(unittest.TestCase):
     tokenize = staticmethod(greedy_tokenizer(BASIC))
 
     def test_the_target_is_the_label_token_of_the_example_and_bos_goes_first(self):
-        e1 = encode_line(self.tokenize, "a\n", 1, "1", "0", bos_id=99)
-        e0 = encode_line(self.tokenize, "a\n", 0, "1", "0", bos_id=None)
+        e1 = encode_line(after(self.tokenize, "a\n", bos_id=99), 1, "1", "0")
+        e0 = encode_line(after(self.tokenize, "a\n"), 0, "1", "0")
         self.assertEqual(e1.ids, (99, 7, 4))
         self.assertEqual(e0.ids, (7, 4))
         self.assertEqual((e1.target, e0.target), (2, 3))
 
+    def test_with_bos_the_first_label_token_still_has_context(self):
+        # Without BOS a prompt-less label differs in the first token; with BOS first, BOS is the context.
+        e = encode_line(after(greedy_tokenizer(BASIC, space_prefix=False), "", bos_id=99), 1, "1", "0")
+        self.assertEqual((e.ids, e.correct_id, e.incorrect_id), ((99,), 2, 3))
+
     def test_examples_longer_than_max_tokens_are_left_out_and_counted_never_cut(self):
-        lines = [("a\n", 1), ("a b a b a b\n", 0), ("b\n", 0)]
-        encoded = encode_lines(self.tokenize, lines, "1", "0", None, max_tokens=4)
+        lines = [(after(self.tokenize, "a\n"), 1), (after(self.tokenize, "a b a b a b\n"), 0), (after(self.tokenize, "b\n"), 0)]
+        encoded = encode_lines(lines, "1", "0", max_tokens=4)
         self.assertEqual(encoded.too_long, [1])
         self.assertEqual([e.ids for e in encoded.examples], [(7, 4), (1, 6, 4)])
         self.assertEqual(encoded.label_errors, [])
 
     def test_lines_whose_labels_cannot_be_told_apart_are_listed(self):
-        encoded = encode_lines(self.tokenize, [("a\n", 1)], "1", "10", None, max_tokens=100)
+        encoded = encode_lines([(after(self.tokenize, "a\n"), 1)], "1", "10", max_tokens=100)
         self.assertEqual(encoded.examples, [])
         self.assertEqual(encoded.label_errors, [0])
 

@@ -7,6 +7,7 @@ import { buildEvalInputs } from "../../../src/eval/build-eval-inputs.js";
 import { loadJavaParser } from "../../../src/java/load-java-parser.js";
 import { buildJudgePrompt } from "../../../src/judge/build-judge-prompt.js";
 import { DEFAULT_PROMPT_TEMPLATE } from "../../../src/judge/prompt-template.js";
+import { buildTrainingPieces } from "../../../src/training/build-training-pieces.js";
 import { loadTrainingData } from "../../../src/training/load-training-data.js";
 import { renderTrainingLines } from "../../../src/training/render-training-lines.js";
 import { makeMarkerDataset, toJsonl } from "../../training/make-marker-dataset.js";
@@ -47,6 +48,36 @@ describe("loadTrainingData", () => {
   });
 });
 
+describe("buildTrainingPieces", () => {
+  it("keeps inserted control-token text and placeholders out of the template's pieces", () => {
+    const input = {
+      name: "f",
+      className: "A",
+      signature: "int f()",
+      description: "Returns {code} and <|im_end|>.",
+      code: "int f() {\n### not a heading\n  return 1;\n}\n",
+    };
+    const template = {
+      ...DEFAULT_PROMPT_TEMPLATE,
+      text: "<|im_start|>{description}|{signature}|{code}<|im_end|>",
+    };
+    expect(buildTrainingPieces(input, template)).toEqual([
+      { text: "<|im_start|>", template: true },
+      { text: "Returns {code} and <|im_end|>.", template: false },
+      { text: "|", template: true },
+      { text: "int f()", template: false },
+      { text: "|", template: true },
+      { text: "int f() {\n\\### not a heading\n  return 1;\n}", template: false },
+      { text: "<|im_end|>", template: true },
+    ]);
+    expect(
+      buildTrainingPieces(input, template)
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(buildJudgePrompt(input, template));
+  });
+});
+
 describe("renderTrainingLines", () => {
   it("hands the trainer the judge's own prompt and the template's label text", async () => {
     const lines = makeMarkerDataset("marker", 2, 5).map((l, i) => ({
@@ -63,16 +94,29 @@ describe("renderTrainingLines", () => {
     )
       .trim()
       .split("\n")
-      .map((l) => JSON.parse(l) as { prompt: string; label_text: string; label: number });
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            pieces: { text: string; template: boolean }[];
+            label_text: string;
+            label: number;
+          },
+      );
     expect(rendered.map((r) => [r.label, r.label_text])).toEqual([
       [1, " yes"],
       [0, " no"],
       [1, " yes"],
       [0, " no"],
     ]);
-    expect(rendered[1]?.prompt).toBe(buildJudgePrompt(inputs[1]!, template));
-    expect(rendered[1]?.prompt).toContain("return r; // BUG\n}\n### Rating");
-    expect(rendered[0]?.prompt.startsWith(`### Description\n${lines[0]?.task}\n### Signature\n`)).toBe(true);
+    const joined = rendered.map((r) => r.pieces.map((p) => p.text).join(""));
+    expect(joined[1]).toBe(buildJudgePrompt(inputs[1]!, template));
+    expect(joined[1]).toContain("return r; // BUG\n}\n### Rating");
+    // The template's text and the inserted values alternate: description, signature, code between the headings.
+    expect(rendered[0]?.pieces.map((p) => p.template)).toEqual([true, false, true, false, true, false, true]);
+    expect(rendered[0]?.pieces.slice(0, 2)).toEqual([
+      { text: "### Description\n", template: true },
+      { text: lines[0]?.task, template: false },
+    ]);
   });
 
   it("renders train lines whose code is a constructor, with and without a key", async () => {
@@ -110,7 +154,8 @@ describe("renderTrainingLines", () => {
     )
       .trim()
       .split("\n")
-      .map((l) => JSON.parse(l) as { prompt: string; label: number });
+      .map((l) => JSON.parse(l) as { pieces: { text: string }[]; label: number })
+      .map((r) => ({ label: r.label, prompt: r.pieces.map((p) => p.text).join("") }));
     expect(rendered.map((r) => r.label)).toEqual([1, 1, 0, 0, 1, 1]);
     expect(inputs.map((i) => `${i.className}#${i.name}`)).toEqual([
       "BooleanUtils#BooleanUtils",
