@@ -21,7 +21,7 @@ export interface JobDeadlineParams {
 export function withJobDeadline(handler: JobHandler, p: JobDeadlineParams): JobHandler {
   const abandonAfterMs = p.abandonAfterMs ?? 30_000;
   return async (ctx) => {
-    const deadline = createJobDeadline(p.jobType, p.budget);
+    const deadline = createJobDeadline(p.jobType, p.budget, ctx.job.turn?.spentMs ?? 0);
     let abandon: NodeJS.Timeout | undefined;
     let settled = false;
     const abandoned = deadline.expired.then(

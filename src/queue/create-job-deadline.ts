@@ -8,10 +8,14 @@ export interface RunningDeadline extends JobDeadline {
   clear(): void;
 }
 
-/** The time budget of one job, counted from now: a timer that aborts `signal` with a JobTimeoutError. */
-export function createJobDeadline(jobType: string, server: JobBudget): RunningDeadline {
+/**
+ * The time budget of one job, counted from now less `spentMs` (what its earlier turns ran: a job that yields
+ * its worker keeps one budget for its whole run, and the time it waits behind others does not count): a timer
+ * that aborts `signal` with a JobTimeoutError.
+ */
+export function createJobDeadline(jobType: string, server: JobBudget, spentMs = 0): RunningDeadline {
   const controller = new AbortController();
-  const started = performance.now();
+  const started = performance.now() - spentMs;
   let budget = server;
   let timer: NodeJS.Timeout | undefined;
   let expire: (error: JobTimeoutError) => void = () => {};

@@ -1,6 +1,6 @@
 import type { QueueBackend, QueueSettings } from "./queue-backend.js";
 import { type LocalWorkerPool, startWorkers } from "./start-workers.js";
-import type { Queue, QueueLogger } from "./types.js";
+import type { JobFairness, Queue, QueueLogger } from "./types.js";
 
 /** The Queue both engines share: the worker loop, local wake-ups and in-process supersede signals. */
 export function createQueue(backend: QueueBackend, settings: QueueSettings, log: QueueLogger): Queue {
@@ -11,7 +11,8 @@ export function createQueue(backend: QueueBackend, settings: QueueSettings, log:
     async enqueue(input) {
       if (!input.type) throw new Error("a job needs a type");
       if (!input.deliveryId) throw new Error(`job ${input.type} needs a delivery id (X-GitHub-Delivery)`);
-      const result = await backend.enqueue(input);
+      const fair = input.fair ?? fairnessOf(input.payload);
+      const result = await backend.enqueue(fair ? { ...input, fair } : input);
       for (const pool of pools) {
         for (const older of result.superseded) pool.supersede(older.id);
         if (result.created) pool.wake();
@@ -38,4 +39,18 @@ export function createQueue(backend: QueueBackend, settings: QueueSettings, log:
       await backend.close();
     },
   };
+}
+
+/**
+ * A job about a pull request (review, command: their payloads name the installation and the PR) takes its turns
+ * in its installation's group and its PR's lane; any other job is a lane of its own in group "".
+ */
+export function fairnessOf(payload: Record<string, unknown>): JobFairness | undefined {
+  const { installationId, owner, repo, pullNumber } = payload;
+  if (typeof installationId !== "number") return undefined;
+  const lane =
+    typeof owner === "string" && typeof repo === "string" && typeof pullNumber === "number"
+      ? `${owner}/${repo}#${pullNumber}`
+      : `${installationId}`;
+  return { group: String(installationId), lane };
 }

@@ -1,5 +1,6 @@
 import { describeError } from "../errors.js";
 import type { JobOutcome } from "../store/job-outcome.js";
+import type { JobTurn } from "../store/job-types.js";
 import { FatalJobError, RetryableError } from "./types.js";
 
 /** Longest wait between attempts, whatever the backoff or retry-after says. */
@@ -14,8 +15,11 @@ export function decideOutcome(p: {
   attempt: number;
   maxAttempts: number;
   backoffSeconds: number;
+  /** The handler yielded its worker (JobTurns.yield) and returned: the turn it goes back to the queue with. */
+  yielded?: JobTurn | undefined;
 }): JobOutcome {
   if (p.superseded) return { kind: "superseded" };
+  if (p.ok && p.yielded) return { kind: "yielded", turn: p.yielded };
   if (p.ok) return { kind: "done" };
   if (p.shuttingDown) return { kind: "released" };
   const error = describeError(p.error);

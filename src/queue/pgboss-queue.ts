@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import { describeError } from "../errors.js";
-import { type BossJobData, bossSchemaFor, fromBossJob, toBossData } from "../store/boss-job-data.js";
+import { bossSchemaFor, toBossData } from "../store/boss-job-data.js";
 import { parseDatabaseUrl } from "../store/parse-database-url.js";
 import { type BossCalls, type BossExecutor, openPgJobRepository } from "../store/pg-job-repository.js";
 import type { QueueBackend, QueueSettings } from "./queue-backend.js";
@@ -74,12 +74,12 @@ export async function createPgBossBackend(
         lastExpiry = Date.now();
         await boss.expire();
       }
-      const [job] = await boss.fetch<BossJobData>(QUEUE_NAME, { includeMetadata: true, batchSize: 1 });
-      return job && fromBossJob(job.id, job.data, job.retryCount);
+      return repo.claim();
     },
     renew: (job) => repo.renew(lease(job), job.supersedeKey),
     settle: (job, _owner, outcome) => repo.settle(lease(job), outcome, calls(job.id)),
     isSuperseded: (job) => repo.isSuperseded(job.id, job.supersedeKey),
+    othersWaiting: (job, minWaitMs) => repo.othersWaiting(job.id, minWaitMs),
     counts: () => repo.counts(),
     async close() {
       try {

@@ -5,12 +5,17 @@ import type { EnqueueResult, Job, JobInput, QueueCounts } from "./types.js";
 export interface QueueBackend {
   readonly kind: "sqlite" | "postgres";
   enqueue(input: JobInput): Promise<EnqueueResult>;
-  /** Takes the next runnable job (queued and due, or its lease expired) with a fresh lease. */
+  /**
+   * Takes the next runnable job (queued and due, or its lease expired) with a fresh lease, round-robin: the
+   * group (installation) served least recently, then its lane (pull request), then the oldest.
+   */
   claim(owner: string): Promise<Job | undefined>;
   renew(job: Job, owner: string): Promise<LeaseState>;
   /** Records how the run ended; false when the lease was no longer ours (nothing written). */
   settle(job: Job, owner: string, outcome: JobOutcome): Promise<boolean>;
   isSuperseded(job: Job): Promise<boolean>;
+  /** Is another job runnable since at least minWaitMs (so no idle worker is taking it)? */
+  othersWaiting(job: Job, minWaitMs: number): Promise<boolean>;
   counts(): Promise<QueueCounts>;
   close(): Promise<void>;
 }

@@ -16,6 +16,7 @@ export async function createSqliteBackend(
     renew: (job, owner) => repo.renew({ jobId: job.id, owner, now: new Date(), leaseMs }),
     settle: (job, owner, outcome) => repo.settle({ jobId: job.id, owner, outcome, now: new Date() }),
     isSuperseded: (job) => repo.isSuperseded(job.id),
+    othersWaiting: (job, minWaitMs) => repo.othersWaiting({ jobId: job.id, now: new Date(), minWaitMs }),
     counts: () => repo.counts(),
     close: () => repo.close(),
   };

@@ -105,11 +105,14 @@ export function startWorkers(p: {
     });
     running.set(job.id, r);
     const timer = setInterval(() => void renew(r), renewMs);
+    const started = performance.now();
+    let yielded: Record<string, unknown> | undefined;
     try {
       if (job.supersedeKey !== undefined && (await backend.isSuperseded(job))) r.superseded = true;
       let ok = false;
       let error: unknown;
-      if (!r.superseded) {
+      // A superseded job that has taken turns still runs once: it closes what its earlier turns opened.
+      if (!r.superseded || job.turn !== undefined) {
         try {
           await p.handler({
             job,
@@ -118,6 +121,13 @@ export function startWorkers(p: {
             isSuperseded: async () => {
               if (!r.superseded) r.superseded = await backend.isSuperseded(job);
               return r.superseded;
+            },
+            turns: {
+              previous: job.turn,
+              othersWaiting: () => backend.othersWaiting(job, settings.pollMs),
+              yield: (state) => {
+                yielded = state;
+              },
             },
           });
           ok = true;
@@ -130,7 +140,12 @@ export function startWorkers(p: {
       if (!r.superseded && job.supersedeKey !== undefined) {
         r.superseded = await backend.isSuperseded(job).catch(() => false);
       }
-      const outcome = decideOutcome({ ok, error, ...r, ...settings, attempt: job.attempt });
+      const turn = yielded && {
+        count: (job.turn?.count ?? 0) + 1,
+        spentMs: (job.turn?.spentMs ?? 0) + Math.round(performance.now() - started),
+        state: yielded,
+      };
+      const outcome = decideOutcome({ ok, error, ...r, ...settings, attempt: job.attempt, yielded: turn });
       if (outcome.kind === "retry" || outcome.kind === "dead" || outcome.kind === "failed") {
         log.warn(
           `queue: job ${job.id} (${job.type}, attempt ${job.attempt}) -> ${outcome.kind}: ${outcome.error}`,

@@ -1,10 +1,10 @@
 /** Durable job queue. Implementations: SQLite (embedded, same file as the store) and PostgreSQL (pg-boss). */
 
 import type { JobBudget } from "../config/job-budget.js";
-import type { EnqueueResult, Job, JobInput, QueueCounts } from "../store/job-types.js";
+import type { EnqueueResult, Job, JobFairness, JobInput, JobTurn, QueueCounts } from "../store/job-types.js";
 import { formatSeconds } from "./format-seconds.js";
 
-export type { EnqueueResult, Job, JobBudget, JobInput, QueueCounts };
+export type { EnqueueResult, Job, JobBudget, JobFairness, JobInput, JobTurn, QueueCounts };
 
 /** Thrown by a handler for a failure worth retrying later (GitHub 5xx, secondary rate limit, lease lost). */
 export class RetryableError extends Error {
@@ -63,6 +63,21 @@ export interface JobContext {
   lastAttempt?: boolean;
   /** The job's time budget, where its type has one (withJobDeadline); its signal stops model calls. */
   deadline?: JobDeadline;
+  /** Taking turns: a long job may give its worker up between slices when other jobs wait (see JobTurns). */
+  turns?: JobTurns;
+}
+
+/** How a long job shares its worker: between slices it may yield, and resumes later from what it kept. */
+export interface JobTurns {
+  /** What the job kept when it last yielded; undefined on its first turn. */
+  readonly previous: JobTurn | undefined;
+  /** Is another job waiting (runnable, and no idle worker has taken it)? */
+  othersWaiting(): Promise<boolean>;
+  /**
+   * Ends this turn once the handler returns: the job goes back to the queue (its attempt not counted), behind
+   * the groups and lanes served less recently, and its next turn gets `state` in `previous`.
+   */
+  yield(state: Record<string, unknown>): void;
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<void>;

@@ -14,6 +14,7 @@ import { collectChangedMethods, type MethodExtractor } from "./collect-changed-m
 import { decideConclusion } from "./decide-conclusion.js";
 import { enqueueAutoSuggestions } from "./enqueue-auto-suggestions.js";
 import { explainFindings } from "./explain-findings.js";
+import { judgeInSlices, TurnYielded } from "./judge-in-slices.js";
 import { judgeMethods } from "./judge-methods.js";
 import { publishReview } from "./publish-review.js";
 import * as notice from "./render-check-notice.js";
@@ -43,6 +44,18 @@ export interface ReviewJobControl {
   isSuperseded(): Promise<boolean>;
   /** The job's time budget: it stops the judge; the repo config may shorten it. */
   deadline?: JobDeadline;
+  /** Judging in slices, giving the worker up between them while other reviews wait (fair under load). */
+  turns?: ReviewTurns;
+}
+
+export interface ReviewTurns {
+  /** Methods judged (not found in the score cache) per slice. */
+  sliceMethods: number;
+  /** The check run an earlier turn of this job opened; undefined on the first turn. */
+  checkRunId: number | undefined;
+  othersWaiting(): Promise<boolean>;
+  /** Back to the queue after this turn; the next one takes over `checkRunId`. */
+  yield(state: { checkRunId: number }): void;
 }
 
 export type ReviewJobResult =
@@ -51,7 +64,9 @@ export type ReviewJobResult =
   | "skipped"
   | "invalid-config"
   | "judge-unavailable"
-  | "no-java";
+  | "no-java"
+  /** Judged a slice and gave the worker up to other reviews; the job continues in a later turn. */
+  | "continuing";
 
 const PROGRESS_EVERY_MS = 5_000;
 
@@ -73,11 +88,13 @@ export async function runReviewJob(
     octokit,
     repo,
     headSha: job.headSha,
-    checkRunId: job.checkRunId,
+    checkRunId: job.checkRunId ?? ctl.turns?.checkRunId,
     reuseExisting: ctl.attempt > 1,
     now,
   });
   try {
+    // A later turn of a job superseded while it waited: it only closes its check run.
+    if (ctl.turns?.checkRunId !== undefined && (await superseded(ctl, octokit, job))) return "superseded";
     await check.progress("Reading the repository config", "Starting the review.");
 
     // 1b. The repo config (default branch, `_extends`): an invalid file fails the check run naming the key.
@@ -123,9 +140,13 @@ export async function runReviewJob(
     await check.progress(`Scoring ${total} changed methods`, `scored 0 / ${total} methods`);
     let lastProgress = clock.now().getTime();
     const pending: Promise<void>[] = [];
+    const turns = ctl.turns;
+    const sliced = turns
+      ? judgeInSlices(judge, { sliceMethods: turns.sliceMethods, shouldYield: () => turns.othersWaiting() })
+      : judge;
     const outcomes = await judgeMethods({
       methods: changes.methods,
-      judge,
+      judge: sliced,
       config,
       ...(ctl.deadline ? { signal: ctl.deadline.signal } : {}),
       onProgress: ({ done, total: n }) => {
@@ -137,7 +158,18 @@ export async function runReviewJob(
           check.progress(`Scoring ${n} changed methods`, `scored ${done} / ${n} methods`).catch(() => {}),
         );
       },
+    }).catch(async (error: unknown) => {
+      if (!(error instanceof TurnYielded && turns)) throw error;
+      await Promise.all(pending);
+      const { done, total: n } = error.progress;
+      await check.progress(
+        `Scoring ${n} changed methods: waiting behind other work`,
+        `scored ${done} / ${n} methods; other pull requests take their turn, then this review goes on.`,
+      );
+      turns.yield({ checkRunId: check.id });
+      return null;
     });
+    if (outcomes === null) return "continuing";
     await Promise.all(pending);
     const stats = diffStats(before, judge.stats());
     deps.onJudged?.(outcomes, stats);

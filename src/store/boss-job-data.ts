@@ -1,4 +1,4 @@
-import type { Job, JobInput } from "./job-types.js";
+import type { Job, JobFairness, JobInput, JobTurn } from "./job-types.js";
 
 /** pg-boss gets its own schema next to ours (its name limit is 50 characters). */
 export function bossSchemaFor(schema: string): string {
@@ -12,6 +12,9 @@ export interface BossJobData {
   supersedeKey?: string;
   payload: Record<string, unknown>;
   createdAt: string;
+  fair?: JobFairness;
+  /** Written by a yield (see JobTurn). */
+  turn?: JobTurn;
 }
 
 export function toBossData(input: JobInput, now: Date): BossJobData {
@@ -21,6 +24,7 @@ export function toBossData(input: JobInput, now: Date): BossJobData {
     ...(input.supersedeKey === undefined ? {} : { supersedeKey: input.supersedeKey }),
     payload: input.payload,
     createdAt: now.toISOString(),
+    ...(input.fair === undefined ? {} : { fair: input.fair }),
   };
 }
 

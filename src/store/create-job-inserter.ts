@@ -5,13 +5,14 @@ import type { Database, JobTable } from "./schema.js";
 
 // Raw statements, prepared once: the enqueue is the webhook's hot path, and Kysely's builder, compiler and
 // per-run prepare cost more than the insert itself. One statement supersedes: queued jobs end there, running
-// ones keep their lease and learn at their next renewal.
+// ones keep their lease and learn at their next renewal; a queued job that has taken turns already stays queued,
+// marked, so that its next turn closes what its earlier ones opened (its check run).
 const INSERT_JOB = `insert into jobs (id, type, delivery_id, supersede_key, payload, state, attempt, run_after_ms,
-  created_at, updated_at) values (?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)
+  created_at, updated_at, fair_group, fair_lane) values (?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?)
   on conflict (delivery_id) do nothing returning id`;
 const SELECT_BY_DELIVERY = "select id from jobs where delivery_id = ?";
 const SUPERSEDE_OLDER = `update jobs set superseded_by = ?, updated_at = ?,
-  state = case when state = 'queued' then 'superseded' else state end
+  state = case when state = 'queued' and turn is null then 'superseded' else state end
   where supersede_key = ? and state in ('queued', 'running') and superseded_by is null and id != ?
   returning *`;
 
@@ -51,6 +52,8 @@ export function createJobInserter(
       p.now.getTime(),
       at,
       at,
+      p.input.fair?.group ?? null,
+      p.input.fair?.lane ?? null,
     );
     if (inserted === undefined) {
       return { id: byDelivery.get(p.input.deliveryId) as string, created: false, superseded: [] };

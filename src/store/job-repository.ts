@@ -1,8 +1,9 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import { connectDatabase } from "./connect-database.js";
+import { createFairTurns, type FairTurns, fairTurnKeys } from "./create-fair-turns.js";
 import { createJobInserter } from "./create-job-inserter.js";
 import type { JobOutcome, LeaseState } from "./job-outcome.js";
-import type { EnqueueResult, Job, JobInput, QueueCounts } from "./job-types.js";
+import type { EnqueueResult, Job, JobInput, JobTurn, QueueCounts } from "./job-types.js";
 import type { Database, JobTable } from "./schema.js";
 
 /** The SQLite queue's job table. Every write that ends a run is guarded by the lease owner. */
@@ -12,6 +13,8 @@ export interface JobRepository {
   renew(params: { jobId: string; owner: string; now: Date; leaseMs: number }): Promise<LeaseState>;
   settle(params: { jobId: string; owner: string; outcome: JobOutcome; now: Date }): Promise<boolean>;
   isSuperseded(jobId: string): Promise<boolean>;
+  /** Is a job other than this one queued and due since at least minWaitMs (no idle worker took it)? */
+  othersWaiting(params: { jobId: string; now: Date; minWaitMs: number }): Promise<boolean>;
   counts(): Promise<QueueCounts>;
   close(): Promise<void>;
 }
@@ -24,9 +27,10 @@ export async function openJobRepository(databaseUrl: string): Promise<JobReposit
     throw new Error(`the SQLite job queue needs a sqlite: DATABASE_URL, got ${connection.target.kind}`);
   }
   const insert = createJobInserter(db, sqlite, toJob);
+  const turns = createFairTurns();
   return {
     insert,
-    claim: (params) => claimJob(db, params),
+    claim: (params) => claimJob(db, turns, params),
     async renew({ jobId, owner, now, leaseMs }) {
       const row = await db
         .updateTable("jobs")
@@ -40,6 +44,17 @@ export async function openJobRepository(databaseUrl: string): Promise<JobReposit
       return row.superseded_by === null ? "ok" : "superseded";
     },
     settle: (params) => settleJob(db, params),
+    async othersWaiting({ jobId, now, minWaitMs }) {
+      const row = await db
+        .selectFrom("jobs")
+        .select("id")
+        .where("state", "=", "queued")
+        .where("run_after_ms", "<=", now.getTime() - minWaitMs)
+        .where("id", "!=", jobId)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
     async isSuperseded(jobId) {
       const row = await db
         .selectFrom("jobs")
@@ -64,6 +79,7 @@ export async function openJobRepository(databaseUrl: string): Promise<JobReposit
 
 async function claimJob(
   db: Kysely<Database>,
+  turns: FairTurns,
   p: { owner: string; now: Date; leaseMs: number; maxAttempts: number },
 ): Promise<Job | undefined> {
   const nowMs = p.now.getTime();
@@ -89,23 +105,24 @@ async function claimJob(
       lease_expires_ms: nowMs + p.leaseMs,
       updated_at: p.now.toISOString(),
     })
-    .where("id", "=", (eb) =>
-      eb
-        .selectFrom("jobs")
-        .select("id")
-        .where((w) =>
-          w.or([
-            w.and([w("state", "=", "queued"), w("run_after_ms", "<=", nowMs)]),
-            w.and([w("state", "=", "running"), w("lease_expires_ms", "<", nowMs)]),
-          ]),
-        )
-        .orderBy("run_after_ms")
-        .orderBy("created_at")
-        .limit(1),
+    // Round-robin: the group (installation) served least recently, then its lane (pull request), then age.
+    .where(
+      "id",
+      "=",
+      sql<string>`(select j.id from jobs j
+        left join fair_turns g on g.turn_key = 'g:' || coalesce(j.fair_group, '')
+        left join fair_turns l on l.turn_key = 'l:' || coalesce(j.fair_lane, j.id)
+        where (j.state = 'queued' and j.run_after_ms <= ${nowMs})
+          or (j.state = 'running' and j.lease_expires_ms < ${nowMs})
+        order by coalesce(g.served, 0), coalesce(l.served, 0), j.run_after_ms, j.created_at
+        limit 1)`,
     )
     .returningAll()
     .executeTakeFirst();
-  return row && toJob(row);
+  if (!row) return undefined;
+  const job = toJob(row);
+  await turns.markServed(db, fairTurnKeys(job.id, job.fair), nowMs);
+  return job;
 }
 
 async function settleJob(
@@ -124,9 +141,17 @@ async function settleJob(
         }
       : o.kind === "released"
         ? { ...base, state: "queued", run_after_ms: p.now.getTime(), attempt: sql<number>`attempt - 1` }
-        : o.kind === "failed" || o.kind === "dead"
-          ? { ...base, state: o.kind, last_error: o.error }
-          : { ...base, state: o.kind };
+        : o.kind === "yielded"
+          ? {
+              ...base,
+              state: "queued",
+              run_after_ms: p.now.getTime(),
+              attempt: sql<number>`attempt - 1`,
+              turn: JSON.stringify(o.turn),
+            }
+          : o.kind === "failed" || o.kind === "dead"
+            ? { ...base, state: o.kind, last_error: o.error }
+            : { ...base, state: o.kind };
   const result = await db
     .updateTable("jobs")
     .set(changes)
@@ -146,5 +171,9 @@ function toJob(r: Selectable<JobTable>): Job {
     payload: JSON.parse(r.payload) as Record<string, unknown>,
     attempt: r.attempt,
     createdAt: r.created_at,
+    ...(r.fair_group === null || r.fair_lane === null
+      ? {}
+      : { fair: { group: r.fair_group, lane: r.fair_lane } }),
+    ...(r.turn === null ? {} : { turn: JSON.parse(r.turn) as JobTurn }),
   };
 }

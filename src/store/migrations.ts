@@ -4,7 +4,24 @@ type Kind = "sqlite" | "postgres";
 
 /** In-code migrations (no files to ship); append new ones, never edit applied ones. */
 export function createMigrationProvider(kind: Kind): MigrationProvider {
-  return { getMigrations: async () => ({ "001_initial": initial(kind) }) };
+  return { getMigrations: async () => ({ "001_initial": initial(kind), "002_fair_turns": fairTurns() }) };
+}
+
+/** Round-robin claims: each job's group and lane, a yielded job's turn, and when each group/lane was last served. */
+function fairTurns(): Migration {
+  return {
+    async up(db) {
+      await db.schema.alterTable("jobs").addColumn("fair_group", "text").execute();
+      await db.schema.alterTable("jobs").addColumn("fair_lane", "text").execute();
+      await db.schema.alterTable("jobs").addColumn("turn", "text").execute();
+      await db.schema
+        .createTable("fair_turns")
+        .addColumn("turn_key", "text", (c) => c.primaryKey())
+        .addColumn("served", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("fair_turns_served").on("fair_turns").column("served").execute();
+    },
+  };
 }
 
 function initial(kind: Kind): Migration {

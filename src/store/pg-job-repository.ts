@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely, sql, type Transaction } from "kysely";
 import { type BossJobData, bossSchemaFor, fromBossJob } from "./boss-job-data.js";
 import { connectDatabase } from "./connect-database.js";
+import { createFairTurns, fairTurnKeys } from "./create-fair-turns.js";
 import type { JobOutcome, LeaseState } from "./job-outcome.js";
 import type { EnqueueResult, Job, JobInput, QueueCounts } from "./job-types.js";
 import type { Database } from "./schema.js";
@@ -33,7 +34,14 @@ export interface PgJobRepository {
     send(db: BossExecutor): Promise<void>;
   }): Promise<EnqueueResult>;
   renew(lease: PgLease, supersedeKey: string | undefined): Promise<LeaseState>;
+  /**
+   * pg-boss's fetch with our order: the group (installation) served least recently, then its lane (pull request),
+   * then age; marks the job active like pg-boss does (a re-fetch after a lease expiry counts a retry).
+   */
+  claim(): Promise<Job | undefined>;
   settle(lease: PgLease, outcome: JobOutcome, calls: BossCalls): Promise<boolean>;
+  /** Is a job other than this one waiting and due since at least minWaitMs (no idle worker took it)? */
+  othersWaiting(jobId: string, minWaitMs: number): Promise<boolean>;
   isSuperseded(jobId: string, supersedeKey: string | undefined): Promise<boolean>;
   counts(): Promise<QueueCounts>;
   close(): Promise<void>;
@@ -55,6 +63,7 @@ export async function openPgJobRepository(databaseUrl: string, queueName: string
       return { rows: result.rows as unknown[] };
     },
   });
+  const turns = createFairTurns();
   const isSuperseded = async (q: Kysely<Database>, jobId: string, key: string | undefined) => {
     if (key === undefined) return false;
     const head = await q
@@ -91,8 +100,10 @@ export async function openPgJobRepository(databaseUrl: string, queueName: string
           const older = olderId === undefined ? undefined : await readLiveJob(trx, olderId);
           if (older) {
             superseded.push(fromBossJob(olderId as string, older.data, older.retry_count));
-            // A queued job ends here; a running one learns at its next lease renewal.
-            if (older.state !== "active") await calls.cancel(executor(trx), [olderId as string]);
+            // A queued job ends here; a running one learns at its next lease renewal; one that has taken turns
+            // stays queued, so that its next turn closes what the earlier ones opened (its check run).
+            if (older.state !== "active" && older.data.turn === undefined)
+              await calls.cancel(executor(trx), [olderId as string]);
           }
         }
         return { id, created: true, superseded };
@@ -105,6 +116,37 @@ export async function openPgJobRepository(databaseUrl: string, queueName: string
         returning id`.execute(db);
       if (renewed.rows.length === 0) return "lost";
       return (await isSuperseded(db, lease.jobId, supersedeKey)) ? "superseded" : "ok";
+    },
+
+    claim: () =>
+      db.transaction().execute(async (trx) => {
+        const claimed = await sql<{ id: string; data: BossJobData; retry_count: number; now_ms: string }>`
+          with next as (
+            select j.id from ${job} j
+            left join fair_turns g on g.turn_key = 'g:' || coalesce(j.data->'fair'->>'group', '')
+            left join fair_turns l on l.turn_key = 'l:' || coalesce(j.data->'fair'->>'lane', j.id::text)
+            where j.name = ${queueName} and j.state < 'active' and j.start_after < now()
+            order by coalesce(g.served, 0), coalesce(l.served, 0), j.created_on, j.id
+            limit 1
+            for update of j skip locked
+          )
+          update ${job} j set state = 'active', started_on = now(),
+            retry_count = case when j.started_on is not null then j.retry_count + 1 else j.retry_count end
+          from next where j.name = ${queueName} and j.id = next.id
+          returning j.id, j.data, j.retry_count, (extract(epoch from clock_timestamp()) * 1000)::bigint as now_ms`.execute(
+          trx,
+        );
+        const row = claimed.rows[0];
+        if (!row) return undefined;
+        await turns.markServed(trx, fairTurnKeys(row.id, row.data.fair), Number(row.now_ms));
+        return fromBossJob(row.id, row.data, row.retry_count);
+      }),
+
+    async othersWaiting(jobId, minWaitMs) {
+      const rows = await sql<{ id: string }>`
+        select id from ${job} where name = ${queueName} and state < 'active' and id != ${jobId}::uuid
+          and start_after <= now() - make_interval(secs => ${minWaitMs / 1000}) limit 1`.execute(db);
+      return rows.rows.length > 0;
     },
 
     settle: (lease, outcome, calls) =>
@@ -123,6 +165,13 @@ export async function openPgJobRepository(databaseUrl: string, queueName: string
           case "released":
             // started_on null: pg-boss's next fetch does not count this as a retry.
             await sql`update ${job} set state = 'retry', started_on = null, start_after = now() where ${where}`.execute(
+              trx,
+            );
+            break;
+          case "yielded":
+            // As released, with the turn kept in the job's data for the next one.
+            await sql`update ${job} set state = 'retry', started_on = null, start_after = now(),
+              data = jsonb_set(data, '{turn}', ${JSON.stringify(outcome.turn)}::jsonb) where ${where}`.execute(
               trx,
             );
             break;

@@ -63,6 +63,17 @@ export interface JobTable {
   last_error: string | null;
   created_at: string;
   updated_at: string;
+  /** Round-robin group (installation) and lane (pull request); null: the job's own. */
+  fair_group: string | null;
+  fair_lane: string | null;
+  /** JSON JobTurn of a job that yielded its worker; null before its first yield. */
+  turn: string | null;
+}
+
+/** Both queues: when each round-robin group ("g:...") and lane ("l:...") was last served (ms, increasing). */
+export interface FairTurnTable {
+  turn_key: string;
+  served: Int8;
 }
 
 /** PostgreSQL queue: one row per delivery id, so a redelivery never makes a second pg-boss job. */
@@ -87,4 +98,5 @@ export interface Database {
   jobs: JobTable;
   job_deliveries: JobDeliveryTable;
   job_heads: JobHeadTable;
+  fair_turns: FairTurnTable;
 }
