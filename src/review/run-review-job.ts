@@ -93,9 +93,11 @@ export async function runReviewJob(
     now,
   });
   try {
-    // A later turn of a job superseded while it waited: it only closes its check run.
-    if (ctl.turns?.checkRunId !== undefined && (await superseded(ctl, octokit, job))) return "superseded";
-    await check.progress("Reading the repository config", "Starting the review.");
+    // A later turn: the check run says where the last one stopped (GitHub allows an installation ~1 write/s,
+    // so a turn writes it only when it yields or ends); superseded while it waited, it only closes the run.
+    const resumed = ctl.turns?.checkRunId !== undefined;
+    if (resumed && (await superseded(ctl, octokit, job))) return "superseded";
+    if (!resumed) await check.progress("Reading the repository config", "Starting the review.");
 
     // 1b. The repo config (default branch, `_extends`): an invalid file fails the check run naming the key.
     const loaded = await loadRepoConfig(octokit, repo);
@@ -137,7 +139,7 @@ export async function runReviewJob(
     }
     const before = judge.stats();
     const total = changes.methods.length;
-    await check.progress(`Scoring ${total} changed methods`, `scored 0 / ${total} methods`);
+    if (!resumed) await check.progress(`Scoring ${total} changed methods`, `scored 0 / ${total} methods`);
     let lastProgress = clock.now().getTime();
     const pending: Promise<void>[] = [];
     const turns = ctl.turns;
