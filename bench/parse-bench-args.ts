@@ -39,6 +39,12 @@ export interface BenchOptions {
   trainExamples: number | undefined;
   /** train-realistic: the batch; undefined: 4 on the CPU, 16 with a GPU. */
   trainBatch: number | undefined;
+  /** The fairness section's judge: "qwen2-0.5b" (the realistic shape), "bench" (~14M) or "tiny". */
+  fairnessModel: "qwen2-0.5b" | "bench" | "tiny";
+  /** Methods of the fairness section's large pull request. */
+  fairnessMethods: number;
+  /** Methods a review judges per turn while others wait; undefined: the app's (REVIEW_SLICE_METHODS). */
+  sliceMethods: number | undefined;
 }
 
 export const SECTIONS = [
@@ -49,9 +55,10 @@ export const SECTIONS = [
   "realistic",
   "explain",
   "train-realistic",
+  "fairness",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
-/** What runs without --only: the realistic model and training take minutes on a CPU, so they are asked for by name. */
+/** What runs without --only: the realistic model, training and fairness take minutes on a CPU, so they are asked for by name. */
 const DEFAULT_SECTIONS: Section[] = ["extraction", "judge", "webhook", "incremental"];
 
 /** `npm run bench -- [--json] [--quick] [--only a,b] [sizes]`; --quick shrinks every size for a smoke run. */
@@ -82,6 +89,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       "completion-tokens": { type: "string" },
       "train-examples": { type: "string" },
       "train-batch": { type: "string" },
+      "fairness-model": { type: "string" },
+      "fairness-methods": { type: "string" },
+      "slice-methods": { type: "string" },
     },
     strict: true,
   });
@@ -93,6 +103,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   const realisticModel = values["realistic-model"] ?? (quick ? "tiny" : "qwen2-0.5b");
   if (realisticModel !== "qwen2-0.5b" && realisticModel !== "tiny")
     throw new UsageError(`--realistic-model must be qwen2-0.5b or tiny, got "${realisticModel}"`);
+  const fairnessModel = values["fairness-model"] ?? (quick ? "tiny" : "qwen2-0.5b");
+  if (fairnessModel !== "qwen2-0.5b" && fairnessModel !== "bench" && fairnessModel !== "tiny")
+    throw new UsageError(`--fairness-model must be qwen2-0.5b, bench or tiny, got "${fairnessModel}"`);
   const sequenceSweep = values.sequences?.split(",").map((s) => int(s.trim(), 1, "--sequences"));
   if (sequenceSweep !== undefined && sequenceSweep.length > 1 && sections.has("judge"))
     throw new UsageError(
@@ -128,6 +141,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     completionTokens: optionalInt("completion-tokens") ?? (quick ? 8 : undefined),
     trainExamples: optionalInt("train-examples") ?? (quick ? 4 : undefined),
     trainBatch: optionalInt("train-batch") ?? (quick ? 2 : undefined),
+    fairnessModel,
+    fairnessMethods: int(values["fairness-methods"], quick ? 12 : 30, "--fairness-methods"),
+    sliceMethods: optionalInt("slice-methods"),
   };
 }
 

@@ -4,6 +4,7 @@ import { cpus, homedir, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { describeError, UsageError } from "../src/errors.js";
 import { getLlamaRuntime, type LlamaGpuSetting, parseLlamaGpu } from "../src/llm/get-llama-runtime.js";
+import { createModelJudge } from "../src/judge/create-model-judge.js";
 import { loadModel } from "../src/llm/load-model.js";
 import { QWEN2_0_5B_REAL_VOCAB_PARAMS, writeRealVocabGguf } from "../test/model/write-real-vocab-gguf.js";
 import { BENCH_MODEL_PARAMS, TINY_QWEN2_PARAMS, writeTinyGguf } from "../test/model/write-tiny-gguf.js";
@@ -11,6 +12,7 @@ import { QWEN2_0_5B_SHAPE } from "../test/training/real-vocab-checkpoint.js";
 import { buildJavaCorpus } from "./build-java-corpus.js";
 import { measureExplain } from "./measure-explain.js";
 import { measureExtraction } from "./measure-extraction.js";
+import { measureFairness } from "./measure-fairness.js";
 import { measureIncremental } from "./measure-incremental.js";
 import { measureJudge } from "./measure-judge.js";
 import { measureRealistic } from "./measure-realistic.js";
@@ -79,6 +81,7 @@ async function runBench(o: BenchOptions): Promise<Record<string, unknown>> {
   if (o.sections.has("realistic")) result.realistic = await runRealistic(o, gpu);
   if (o.sections.has("explain")) result.explain = await runExplain(o, gpu);
   if (o.sections.has("train-realistic")) result.trainRealistic = await runTrainRealistic(o);
+  if (o.sections.has("fairness")) result.fairness = await runFairness(o, gpu);
   if (o.sections.has("webhook")) {
     result.webhook = await measureWebhook({
       deliveries: o.deliveries,
@@ -181,6 +184,38 @@ const TINY_TRAIN_SHAPE = {
   tied: true,
   saveDtype: "float32",
 } as const;
+
+async function runFairness(o: BenchOptions, gpu: LlamaGpuSetting) {
+  // The 0.5B shape is the realistic section's model (Qwen2's real vocabulary, the same cached file).
+  const modelPath =
+    o.fairnessModel === "qwen2-0.5b"
+      ? await writeRealisticModel({ ...o, realisticModel: "qwen2-0.5b" }, "fairness")
+      : await writeTinyGguf(o.fairnessModel === "bench" ? BENCH_MODEL_PARAMS : TINY_QWEN2);
+  log(`fairness: the ${o.fairnessModel} model, ${o.fairnessMethods} methods then 3 one-method PRs`);
+  const llm = await loadModel({ path: modelPath, gpu });
+  try {
+    const judge = await createModelJudge({
+      model: llm,
+      contextSize: o.contextSize ?? 2048,
+      name: o.fairnessModel,
+    });
+    // Warm the model up (first evaluation), so the first measured run pays no more than the others.
+    await judge.score([
+      { description: null, signature: "int f()", code: "int f() { return 1; }", className: "W", name: "f" },
+    ]);
+    return {
+      model: o.fairnessModel,
+      ...(await measureFairness({
+        judge,
+        largeMethods: o.fairnessMethods,
+        ...(o.sliceMethods === undefined ? {} : { sliceMethods: o.sliceMethods }),
+        onProgress: log,
+      })),
+    };
+  } finally {
+    await llm.dispose();
+  }
+}
 
 try {
   const options = parseBenchArgs(process.argv.slice(2));

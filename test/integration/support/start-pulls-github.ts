@@ -31,6 +31,8 @@ export interface PullEvent {
 export interface PullsGitHub {
   /** GHE-style base (`…/api/v3`), for Probot's `baseUrl`. */
   baseUrl: string;
+  /** performance.now() when the fake started: events' `at` counts from here. */
+  startedAt: number;
   events: PullEvent[];
   /** When a check run is created for a pull (e.g. to push more work while its review runs). */
   onCheckCreate: ((pull: string) => void) | null;
@@ -49,7 +51,13 @@ export async function startPullsGitHub(pulls: FakePull[]): Promise<PullsGitHub> 
   const patches = new Map(pulls.map((p) => [keyOf(p), makePatch(p.base, p.head)]));
   const checkRuns = new Map<number, { pull: string; sha: string; status: string }>();
   const comments: Comment[] = [];
-  const fake: PullsGitHub = { baseUrl: "", events: [], onCheckCreate: null, close: async () => {} };
+  const fake: PullsGitHub = {
+    baseUrl: "",
+    startedAt: started,
+    events: [],
+    onCheckCreate: null,
+    close: async () => {},
+  };
   const record = (e: Omit<PullEvent, "at">) => fake.events.push({ at: performance.now() - started, ...e });
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
