@@ -1,6 +1,7 @@
+import { fairnessOf } from "./fairness-of.js";
 import type { QueueBackend, QueueSettings } from "./queue-backend.js";
 import { type LocalWorkerPool, startWorkers } from "./start-workers.js";
-import type { JobFairness, Queue, QueueLogger } from "./types.js";
+import type { Queue, QueueLogger } from "./types.js";
 
 /** The Queue both engines share: the worker loop, local wake-ups and in-process supersede signals. */
 export function createQueue(backend: QueueBackend, settings: QueueSettings, log: QueueLogger): Queue {
@@ -39,18 +40,4 @@ export function createQueue(backend: QueueBackend, settings: QueueSettings, log:
       await backend.close();
     },
   };
-}
-
-/**
- * A job about a pull request (review, command: their payloads name the installation and the PR) takes its turns
- * in its installation's group and its PR's lane; any other job is a lane of its own in group "".
- */
-export function fairnessOf(payload: Record<string, unknown>): JobFairness | undefined {
-  const { installationId, owner, repo, pullNumber } = payload;
-  if (typeof installationId !== "number") return undefined;
-  const lane =
-    typeof owner === "string" && typeof repo === "string" && typeof pullNumber === "number"
-      ? `${owner}/${repo}#${pullNumber}`
-      : `${installationId}`;
-  return { group: String(installationId), lane };
 }

@@ -62,6 +62,7 @@ export async function startPullsGitHub(pulls: FakePull[]): Promise<PullsGitHub> 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   };
+  // biome-ignore lint/suspicious/noExplicitAny: the JSON bodies of GitHub API requests
   const route = (req: IncomingMessage, res: ServerResponse, body: Record<string, any>) => {
     const url = new URL(req.url ?? "/", "http://x");
     const m = req.method;
