@@ -33,6 +33,18 @@ describe("job budgets", () => {
     );
   });
 
+  it("a job that took turns keeps one budget: the time its earlier turns ran counts, not its waits", async () => {
+    const budget = { seconds: 1, source: "JOB_TIMEOUT_REVIEW_S" };
+    const resumed = createJobDeadline("review", budget, 900);
+    const fresh = createJobDeadline("review", budget);
+    const t0 = performance.now();
+    const reason = await resumed.expired;
+    expect(performance.now() - t0).toBeLessThan(600);
+    expect(reason).toBeInstanceOf(JobTimeoutError);
+    expect(fresh.signal.aborted).toBe(false);
+    fresh.clear();
+  });
+
   it("a repository's key shortens the server's budget, never lengthens it", () => {
     const key = "limits.review_timeout_s";
     expect(resolveJobBudget(server, { seconds: null, source: key })).toBe(server);
