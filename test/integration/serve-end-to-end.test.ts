@@ -97,6 +97,11 @@ describe("java-judge serve, end to end over HTTP", () => {
     expect(reviews[0]?.body).toMatchObject({ commit_id: HEAD, event: "COMMENT" });
     expect(reviews[0]?.body.comments).toMatchObject([{ path: CALC_PATH, start_line: 22, line: 25 }]);
     expect(reviews[0]?.body.comments[0].body).toContain("<!-- java-judge:method=");
+    // Where it doubts (explain.mode: flagged by default): the BUG line named in the comment and linked in the table.
+    expect(reviews[0]?.body.comments[0].body).toMatch(
+      /\*\*Where it doubts:\*\* the line whose removal raises the score most:\n\n- \[line 24\]\(\S+#L24\): `return product \+ 1; \/\/ BUG: off by one`/,
+    );
+    expect(completed.body.output.summary).toMatch(/most doubted: \[line 24\]\(\S+#L24\)/);
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/java_judge_webhook_ack_seconds_count\{status="200"\} 1/);
     expect(metrics).toMatch(/java_judge_methods_judged_total\{verdict="flagged"\} 1/);
