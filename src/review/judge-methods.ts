@@ -39,7 +39,8 @@ export async function judgeMethods(params: {
   return outcomes;
 }
 
-function toOutcome(m: ChangedMethod, result: MethodOutcome["result"]): MethodOutcome {
+/** A changed method with its judging result, as the review renders it. */
+export function toOutcome(m: ChangedMethod, result: MethodOutcome["result"]): MethodOutcome {
   return {
     path: m.path,
     key: m.key,

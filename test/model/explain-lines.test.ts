@@ -21,6 +21,7 @@ import type { LlmModel } from "../../src/llm/llm-model.js";
 import { loadModel } from "../../src/llm/load-model.js";
 import { createJobDeadline } from "../../src/queue/create-job-deadline.js";
 import { explainFindings, OUT_OF_TIME } from "../../src/review/explain-findings.js";
+import { toOutcome } from "../../src/review/judge-methods.js";
 import type { MethodOutcome } from "../../src/review/types.js";
 import { createGitFixture } from "../unit/java/git-fixture.js";
 import { writeTinyGguf } from "./write-tiny-gguf.js";
@@ -150,17 +151,8 @@ describe("explainMethods on a model that doubts exactly the BUG line", () => {
 /** One flagged outcome per method, as judgeMethods leaves them. */
 function flaggedOutcomes(methods: ChangedMethod[], score = 0.01): MethodOutcome[] {
   return methods.map((m) => ({
-    path: m.path,
-    key: m.key,
-    hash: m.hash,
-    name: m.name,
-    className: m.className,
-    signature: m.signature,
-    startLine: m.startLine,
-    endLine: m.endLine,
-    change: m.change,
+    ...toOutcome(m, { kind: "scored", score, flagged: true }),
     hasJavadoc: true,
-    result: { kind: "scored", score, flagged: true },
   }));
 }
 

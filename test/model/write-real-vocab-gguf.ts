@@ -6,8 +6,9 @@ import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RealVocabName, realVocabPath } from "../support/real-vocab.js";
+import { architectureMetadata } from "./architecture-metadata.js";
 import { buildTinyWeights } from "./build-tiny-weights.js";
-import { type GgufValue, writeGguf } from "./encode-gguf.js";
+import { writeGguf } from "./encode-gguf.js";
 import { readGgufRawMetadata } from "./read-gguf-raw-metadata.js";
 
 export interface RealVocabGgufParams {
@@ -88,22 +89,7 @@ export async function writeRealVocabGguf(params: RealVocabGgufParams): Promise<s
   // Type tag (array), element type (string), then the u64 count.
   const vocabSize = Number(Buffer.from(tokens.buffer, tokens.byteOffset + 8, 8).readBigUInt64LE(0));
   const a = full.architecture;
-  const u32 = (value: number): GgufValue => ({ type: "u32", value });
-  const metadata: Record<string, GgufValue> = {
-    "general.architecture": { type: "string", value: a },
-    "general.name": { type: "string", value: `random-${full.vocab}` },
-    "general.alignment": u32(32),
-    [`${a}.context_length`]: u32(full.contextLength),
-    [`${a}.embedding_length`]: u32(full.dim),
-    [`${a}.block_count`]: u32(full.layers),
-    [`${a}.feed_forward_length`]: u32(full.ffn),
-    [`${a}.attention.head_count`]: u32(full.heads),
-    [`${a}.attention.head_count_kv`]: u32(full.kvHeads),
-    [`${a}.attention.layer_norm_rms_epsilon`]: { type: "f32", value: full.rmsEps },
-    [`${a}.rope.dimension_count`]: u32(full.dim / full.heads),
-    [`${a}.rope.freq_base`]: { type: "f32", value: full.ropeTheta },
-    [`${a}.vocab_size`]: u32(vocabSize),
-  };
+  const metadata = architectureMetadata(`random-${full.vocab}`, { ...full, vocabSize });
   for (const [k, bytes] of tokenizerKeys) metadata[k] = { type: "raw", bytes };
   if (full.addBosToken !== null)
     metadata["tokenizer.ggml.add_bos_token"] = { type: "bool", value: full.addBosToken };

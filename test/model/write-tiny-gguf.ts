@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { architectureMetadata } from "./architecture-metadata.js";
 import { buildTinyVocab, type TinyTokenizer } from "./build-tiny-vocab.js";
 import { buildTinyWeights, type TinyBehaviour } from "./build-tiny-weights.js";
 import { type GgufValue, writeGguf } from "./encode-gguf.js";
@@ -163,22 +164,8 @@ async function writeFile(path: string, p: FullParams): Promise<void> {
   };
   const shape = { ...p, vocabSize: vocab.tokens.length, qkvBias: p.architecture === "qwen2" };
   const tensors = buildTinyWeights(shape, b, ids);
-  const a = p.architecture;
-  const u32 = (value: number): GgufValue => ({ type: "u32", value });
   const metadata: Record<string, GgufValue> = {
-    "general.architecture": { type: "string", value: a },
-    "general.name": { type: "string", value: `tiny-${JSON.stringify(b)}` },
-    "general.alignment": u32(32),
-    [`${a}.context_length`]: u32(p.contextLength),
-    [`${a}.embedding_length`]: u32(p.dim),
-    [`${a}.block_count`]: u32(p.layers),
-    [`${a}.feed_forward_length`]: u32(p.ffn),
-    [`${a}.attention.head_count`]: u32(p.heads),
-    [`${a}.attention.head_count_kv`]: u32(p.kvHeads),
-    [`${a}.attention.layer_norm_rms_epsilon`]: { type: "f32", value: p.rmsEps },
-    [`${a}.rope.dimension_count`]: u32(p.dim / p.heads),
-    [`${a}.rope.freq_base`]: { type: "f32", value: p.ropeTheta },
-    [`${a}.vocab_size`]: u32(vocab.tokens.length),
+    ...architectureMetadata(`tiny-${JSON.stringify(b)}`, shape),
     ...vocab.metadata,
   };
   await writeGguf(path, metadata, tensors);
