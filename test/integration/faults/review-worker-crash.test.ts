@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +7,7 @@ import { buildReviewJobFromPullRequest } from "../../../src/app/build-review-job
 import { openQueue } from "../../../src/queue/open-queue.js";
 import { writeTinyGguf } from "../../model/write-tiny-gguf.js";
 import { privateKey } from "../support/review-harness.js";
+import { startWorkerProcess } from "../support/start-worker-process.js";
 import { pullRequestPayload } from "../support/webhook-payloads.js";
 import { startFakeGitHub } from "./start-fake-github.js";
 
@@ -16,25 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), "jj-review-crash-"));
 const script = fileURLToPath(new URL("./review-worker.ts", import.meta.url));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function startWorker(env: Record<string, string>): {
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  out: () => string;
-} {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, out: () => out };
-}
+const startWorker = (env: Record<string, string>) => startWorkerProcess(script, env);
 
 describe("a review worker process killed with SIGKILL while posting its review", () => {
   it("is taken over by a new worker, which completes the check run and posts no second review", async () => {
@@ -67,8 +49,8 @@ describe("a review worker process killed with SIGKILL while posting its review",
 
       gh.onReview = null;
       const second = startWorker(env);
-      expect(await second.exited, second.out()).toBe(0);
-      expect(second.out()).toContain("result reviewed");
+      expect(await second.exited, second.output()).toBe(0);
+      expect(second.output()).toContain("result reviewed");
       expect(gh.reviews).toHaveLength(1);
       expect(gh.checkRunCreates).toHaveLength(1);
       expect(gh.checkRunUpdates.at(-1)).toMatchObject({

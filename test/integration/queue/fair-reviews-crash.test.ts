@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openQueue } from "../../../src/queue/open-queue.js";
@@ -8,29 +7,14 @@ import { javaClassOfMethods } from "../support/java-class-of-methods.js";
 import { privateKey } from "../support/review-harness.js";
 import { type FakePull, startPullsGitHub } from "../support/start-pulls-github.js";
 import { reviewJobOf } from "../support/start-review-worker.js";
+import { startWorkerProcess } from "../support/start-worker-process.js";
 
 const dbs = createTestDatabases("fairkill");
 afterAll(() => dbs.cleanup());
 const script = fileURLToPath(new URL("../faults/review-worker.ts", import.meta.url));
 const postgres = dbs.backends.find(([kind]) => kind === "postgres")?.[1] as () => string;
 
-function startWorker(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (d) => {
-    stderr += String(d);
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    child.on("exit", (code) => {
-      if (code !== 0 && code !== null) console.error(stderr);
-      resolve(code);
-    }),
-  );
-  return { child, exited };
-}
+const startWorker = (env: Record<string, string>) => startWorkerProcess(script, env);
 
 const sha = (n: number) => n.toString(16).padStart(40, "c");
 const pull = (installation: number, number: number, java: { base: string; head: string }): FakePull => ({

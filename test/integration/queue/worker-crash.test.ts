@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openQueue } from "../../../src/queue/open-queue.js";
 import { createTestDatabases, waitFor } from "../../unit/queue/queue-test-backends.js";
+import { startWorkerProcess } from "../support/start-worker-process.js";
 
 const dbs = createTestDatabases("crash");
 const dir = mkdtempSync(join(tmpdir(), "jj-crash-"));
@@ -16,23 +16,7 @@ afterAll(async () => {
 
 const script = fileURLToPath(new URL("./crash-worker.ts", import.meta.url));
 
-function startWorker(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (d) => {
-    stderr += String(d);
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    child.on("exit", (code) => {
-      if (code !== 0 && code !== null) console.error(stderr);
-      resolve(code);
-    }),
-  );
-  return { child, exited };
-}
+const startWorker = (env: Record<string, string>) => startWorkerProcess(script, env);
 
 describe.each(dbs.backends)("a worker killed with SIGKILL mid-job, on %s", (_kind, makeUrl) => {
   it("leaves a job that a second worker completes, exactly once, after the lease expires", async () => {
