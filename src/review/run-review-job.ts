@@ -69,6 +69,8 @@ export type ReviewJobResult =
   | "continuing";
 
 const PROGRESS_EVERY_MS = 5_000;
+/** Up to this many changed methods, the check run gets no "scored 0 / N" before its result (one slice's worth). */
+export const ONE_GO_METHODS = 4;
 
 /** The review of one head sha of one PR, as the numbered steps of DESIGN.md ("Pipeline of one review job"). */
 export async function runReviewJob(
@@ -84,7 +86,7 @@ export async function runReviewJob(
   let scored: ScoreProgress | null = null;
 
   // 1. The check run: created `queued` (or taken over on a re-run or retry), then `in_progress`.
-  const check = await openCheckRun({
+  const opened = await openCheckRun({
     octokit,
     repo,
     headSha: job.headSha,
@@ -92,12 +94,21 @@ export async function runReviewJob(
     reuseExisting: ctl.attempt > 1,
     now,
   });
+  // A later turn: the check run says where the last one stopped (GitHub allows an installation ~1 write/s,
+  // so a turn writes it only when it yields or ends); superseded while it waited, it only closes the run.
+  const resumed = ctl.turns?.checkRunId !== undefined;
+  // The `in_progress` write waits its turn in that pacing while the review reads and judges; the run's later
+  // writes go after it. Like every progress write it is best effort: the completion is what must land.
+  const starting = resumed
+    ? Promise.resolve()
+    : opened.progress("Reading the repository config", "Starting the review.").catch(() => {});
+  const check: CheckRunWriter = {
+    id: opened.id,
+    progress: (title, summary) => starting.then(() => opened.progress(title, summary)),
+    complete: (c) => starting.then(() => opened.complete(c)),
+  };
   try {
-    // A later turn: the check run says where the last one stopped (GitHub allows an installation ~1 write/s,
-    // so a turn writes it only when it yields or ends); superseded while it waited, it only closes the run.
-    const resumed = ctl.turns?.checkRunId !== undefined;
     if (resumed && (await superseded(ctl, octokit, job))) return "superseded";
-    if (!resumed) await check.progress("Reading the repository config", "Starting the review.");
 
     // 1b. The repo config (default branch, `_extends`): an invalid file fails the check run naming the key.
     const loaded = await loadRepoConfig(octokit, repo);
@@ -139,7 +150,10 @@ export async function runReviewJob(
     }
     const before = judge.stats();
     const total = changes.methods.length;
-    if (!resumed) await check.progress(`Scoring ${total} changed methods`, `scored 0 / ${total} methods`);
+    // A review of a few methods goes from "Reading…" to its result: GitHub paces an installation's writes ~1/s,
+    // so an up-front "scored 0 / 2" would cost every small review a second of its worker (BENCHMARKS.md).
+    if (!resumed && total > ONE_GO_METHODS)
+      await check.progress(`Scoring ${total} changed methods`, `scored 0 / ${total} methods`);
     let lastProgress = clock.now().getTime();
     const pending: Promise<void>[] = [];
     const turns = ctl.turns;

@@ -3,6 +3,7 @@
 // off` posts none; a re-push of the same flagged method posts nothing new whatever its explanation.
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ONE_GO_METHODS } from "../../src/review/run-review-job.js";
 import { mockGitHub } from "./support/fake-github.js";
 import { makePatch } from "./support/java-fixtures.js";
 import { createHarness, type Harness } from "./support/review-harness.js";
@@ -50,7 +51,8 @@ async function review(yaml: string, methods = 1, statements = 60) {
   const gh = mockGitHub()
     .token()
     .createCheckRun()
-    .updateCheckRun(555, 3)
+    // "Reading…", then "scored 0 / N" only past a few methods (ONE_GO_METHODS), then the result.
+    .updateCheckRun(555, methods > ONE_GO_METHODS ? 3 : 2)
     .config(yaml)
     .files([file])
     .mergeBase(HEAD)
@@ -134,7 +136,7 @@ describe("explain in a review", () => {
     const moved = fileWith(1, HEAD2, true);
     const gh2 = mockGitHub()
       .createCheckRun(2)
-      .updateCheckRun(2, 3)
+      .updateCheckRun(2, 2)
       .config("explain:\n  max_lines: 200\n")
       .files([moved])
       .mergeBase(HEAD2)

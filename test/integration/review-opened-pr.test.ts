@@ -27,7 +27,7 @@ describe("pull_request.opened", () => {
     const gh = mockGitHub()
       .token()
       .createCheckRun()
-      .updateCheckRun(555, 3)
+      .updateCheckRun(555, 2)
       .config(null)
       .files([calc, { path: "README.md", contents: {}, patch: "@@ -1 +1 @@\n-a\n+b" }])
       .mergeBase(HEAD)
@@ -94,9 +94,8 @@ describe("pull_request.opened", () => {
     expect(rows[1]).toMatch(/`Calc\.max` .*:17` \| (0\.9\d|1\.00) \| ✅ passes \|$/);
     expect(completed.output.summary).toContain("Model: tiny-flag-bug");
     expect(gh.captured.checkRunUpdates[0]).toMatchObject({ status: "in_progress" });
-    expect(
-      gh.captured.checkRunUpdates.some((u) => /scored 0 \/ 2 methods/.test(u.output?.summary ?? "")),
-    ).toBe(true);
+    // Two methods are judged in one go: no "scored 0 / 2" write (GitHub paces writes ~1/s per installation).
+    expect(gh.captured.checkRunUpdates.map((u) => u.status)).toEqual(["in_progress", "completed"]);
 
     const stored = await h.store.listComments("acme/shop", 7);
     expect(stored).toMatchObject([
