@@ -5,8 +5,11 @@ import { join } from "node:path";
 import { REVIEW_SLICE_METHODS } from "../src/app/create-review-job-handler.js";
 import type { Judge } from "../src/judge/types.js";
 import { javaClassOfMethods } from "../test/integration/support/java-class-of-methods.js";
-import { type FakePull, startPullsGitHub } from "../test/integration/support/start-pulls-github.js";
+import { fakePull, startPullsGitHub } from "../test/integration/support/start-pulls-github.js";
 import { reviewJobOf, startReviewWorker } from "../test/integration/support/start-review-worker.js";
+
+const pull = (installation: number, number: number, java: { base: string; head: string }) =>
+  fakePull({ installation, owner: `org${installation}`, number, java });
 
 export interface FairnessFigures {
   /** The large review under load: from its enqueue to its completed check run. */
@@ -35,18 +38,6 @@ export interface FairnessFigures {
     queue: "sqlite";
   };
 }
-
-const sha = (n: number) => n.toString(16).padStart(40, "a");
-const pull = (installation: number, number: number, java: { base: string; head: string }): FakePull => ({
-  installation,
-  owner: `org${installation}`,
-  repo: "app",
-  number,
-  path: `src/main/java/com/example/P${number}.java`,
-  ...java,
-  baseSha: sha(1000 + number),
-  headSha: sha(2000 + number),
-});
 
 /**
  * One worker (SQLite queue, the real review path against a fake GitHub over HTTP, one judge): a large PR

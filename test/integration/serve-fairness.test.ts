@@ -5,22 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTinyGguf } from "../model/write-tiny-gguf.js";
 import { javaClassOfMethods } from "./support/java-class-of-methods.js";
 import { type ServeProcess, startServeProcess } from "./support/serve-process.js";
-import { type FakePull, type PullsGitHub, startPullsGitHub } from "./support/start-pulls-github.js";
+import { type FakePull, fakePull, type PullsGitHub, startPullsGitHub } from "./support/start-pulls-github.js";
 import { examplePayload } from "./support/webhook-payloads.js";
 
 const LARGE = 40;
-const sha = (n: number) => n.toString(16).padStart(40, "a");
 const pull = (installation: number, owner: string, number: number, java: { base: string; head: string }) =>
-  ({
-    installation,
-    owner,
-    repo: "app",
-    number,
-    path: `src/main/java/com/example/P${number}.java`,
-    ...java,
-    baseSha: sha(1000 + number),
-    headSha: sha(2000 + number),
-  }) satisfies FakePull;
+  fakePull({ installation, owner, number, java });
 
 /** The `pull_request.opened` delivery GitHub sends for one of the fake's pulls. */
 function openedPayload(p: FakePull) {

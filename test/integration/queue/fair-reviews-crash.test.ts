@@ -5,9 +5,12 @@ import { writeTinyGguf } from "../../model/write-tiny-gguf.js";
 import { createTestDatabases, waitFor } from "../../unit/queue/queue-test-backends.js";
 import { javaClassOfMethods } from "../support/java-class-of-methods.js";
 import { privateKey } from "../support/review-harness.js";
-import { type FakePull, startPullsGitHub } from "../support/start-pulls-github.js";
+import { fakePull, startPullsGitHub } from "../support/start-pulls-github.js";
 import { reviewJobOf } from "../support/start-review-worker.js";
 import { startWorkerProcess } from "../support/start-worker-process.js";
+
+const pull = (installation: number, number: number, java: { base: string; head: string }) =>
+  fakePull({ installation, owner: `org${installation}`, number, java, stem: "K" });
 
 const dbs = createTestDatabases("fairkill");
 afterAll(() => dbs.cleanup());
@@ -15,18 +18,6 @@ const script = fileURLToPath(new URL("../faults/review-worker.ts", import.meta.u
 const postgres = dbs.backends.find(([kind]) => kind === "postgres")?.[1] as () => string;
 
 const startWorker = (env: Record<string, string>) => startWorkerProcess(script, env);
-
-const sha = (n: number) => n.toString(16).padStart(40, "c");
-const pull = (installation: number, number: number, java: { base: string; head: string }): FakePull => ({
-  installation,
-  owner: `org${installation}`,
-  repo: "app",
-  number,
-  path: `src/main/java/com/example/K${number}.java`,
-  ...java,
-  baseSha: sha(1000 + number),
-  headSha: sha(2000 + number),
-});
 
 describe("reviews taking turns on PostgreSQL, two worker processes, both SIGKILLed mid-slice", () => {
   it("a fresh worker finishes every review: nothing lost, nothing posted twice, one check run each", async () => {

@@ -5,7 +5,7 @@ import { writeTinyGguf } from "../../model/write-tiny-gguf.js";
 import { createTestDatabases, waitFor } from "../../unit/queue/queue-test-backends.js";
 import { javaClassOfMethods } from "../support/java-class-of-methods.js";
 import { privateKey } from "../support/review-harness.js";
-import { type FakePull, type PullEvent, startPullsGitHub } from "../support/start-pulls-github.js";
+import { fakePull, type PullEvent, startPullsGitHub } from "../support/start-pulls-github.js";
 import { reviewJobOf, startReviewWorker } from "../support/start-review-worker.js";
 
 const dbs = createTestDatabases("fairrev");
@@ -16,22 +16,8 @@ afterAll(async () => {
 });
 
 const LARGE = 40;
-const sha = (n: number) => n.toString(16).padStart(40, "a");
-const pull = (
-  installation: number,
-  owner: string,
-  number: number,
-  java: { base: string; head: string },
-): FakePull => ({
-  installation,
-  owner,
-  repo: "app",
-  number,
-  path: `src/main/java/com/example/P${number}.java`,
-  ...java,
-  baseSha: sha(1000 + number),
-  headSha: sha(2000 + number),
-});
+const pull = (installation: number, owner: string, number: number, java: { base: string; head: string }) =>
+  fakePull({ installation, owner, number, java });
 
 describe.each(dbs.backends)(
   "reviews under load on %s (one worker, the real tiny judge)",

@@ -14,6 +14,32 @@ export interface FakePull {
   headSha: string;
 }
 
+const fakeSha = (n: number) => n.toString(16).padStart(40, "a");
+
+/**
+ * One pull request of the fake: `owner/app#number`, changing one Java file, `src/main/java/com/example/<class>.java`
+ * (the class is named `<stem><number>`, as javaClassOfMethods is told), base and head shas derived from the number.
+ */
+export function fakePull(params: {
+  installation: number;
+  owner: string;
+  number: number;
+  java: { base: string; head: string };
+  stem?: string;
+}): FakePull {
+  const { installation, owner, number, java, stem = "P" } = params;
+  return {
+    installation,
+    owner,
+    repo: "app",
+    number,
+    path: `src/main/java/com/example/${stem}${number}.java`,
+    ...java,
+    baseSha: fakeSha(1000 + number),
+    headSha: fakeSha(2000 + number),
+  };
+}
+
 /** What the app did to GitHub, in order, with when (ms since the fake started). */
 export interface PullEvent {
   at: number;
