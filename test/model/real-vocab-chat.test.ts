@@ -8,10 +8,9 @@ import type { PromptTemplate } from "../../src/judge/prompt-template.js";
 import { ChatTemplateError } from "../../src/judge/render-chat-frame.js";
 import type { JudgeInput } from "../../src/judge/types.js";
 import type { LlmModel } from "../../src/llm/llm-model.js";
-import { loadModel } from "../../src/llm/load-model.js";
+import { createRealVocabLoader } from "./create-real-vocab-loader.js";
 import { makeJudgeInputs } from "./judge-fixtures.js";
 import { LLAMA3_CHAT_TEMPLATE } from "./llama3-chat-template.js";
-import { type RealVocabGgufParams, writeRealVocabGguf } from "./write-real-vocab-gguf.js";
 
 const CHAT: PromptTemplate = {
   format: "chat",
@@ -39,15 +38,9 @@ function renderWhole(model: LlmModel, template: PromptTemplate, item: JudgeInput
 }
 
 describe("chat-format judges on real vocabularies", () => {
-  const loaded = new Map<string, Promise<LlmModel>>();
-  const load = async (params: RealVocabGgufParams) => {
-    const path = await writeRealVocabGguf(params);
-    if (!loaded.has(path)) loaded.set(path, loadModel({ path, gpu: false }));
-    return loaded.get(path) as Promise<LlmModel>;
-  };
-  afterAll(async () => {
-    for (const m of loaded.values()) await (await m).dispose();
-  });
+  const models = createRealVocabLoader();
+  const load = models.load;
+  afterAll(() => models.dispose());
 
   it("qwen2: the catalog's zero-shot judge asks in the model's chat format and reads Yes/No at the answer's start", async () => {
     const model = await load({ vocab: "qwen2" });

@@ -7,10 +7,9 @@ import { createPromptEncoder } from "../../src/judge/create-prompt-encoder.js";
 import { DEFAULT_PROMPT_TEMPLATE } from "../../src/judge/prompt-template.js";
 import type { JudgeInput, JudgeResult } from "../../src/judge/types.js";
 import type { LlmModel } from "../../src/llm/llm-model.js";
-import { loadModel } from "../../src/llm/load-model.js";
 import { type RealVocabName, realVocabPath } from "../support/real-vocab.js";
+import { createRealVocabLoader } from "./create-real-vocab-loader.js";
 import { makeJudgeInputs } from "./judge-fixtures.js";
-import { type RealVocabGgufParams, writeRealVocabGguf } from "./write-real-vocab-gguf.js";
 
 /** Each vocabulary's facts (llama.cpp's), and a control token of it to inject through a method's text. */
 const VOCABS: { vocab: RealVocabName; size: number; bos: string | null; control: string }[] = [
@@ -26,16 +25,9 @@ const scores = (results: JudgeResult[]): number[] =>
   results.map((r) => (r.kind === "scored" ? r.score : Number.NaN));
 
 describe("prompt tokens on real vocabularies (random weights on llama.cpp's vocab GGUFs)", () => {
-  // One load per model file: loading a real vocabulary costs seconds (gemma-4's 262,144 tokens and merges).
-  const loaded = new Map<string, Promise<LlmModel>>();
-  const load = async (params: RealVocabGgufParams) => {
-    const path = await writeRealVocabGguf(params);
-    if (!loaded.has(path)) loaded.set(path, loadModel({ path, gpu: false }));
-    return loaded.get(path) as Promise<LlmModel>;
-  };
-  afterAll(async () => {
-    for (const m of loaded.values()) await (await m).dispose();
-  });
+  const models = createRealVocabLoader();
+  const load = models.load;
+  afterAll(() => models.dispose());
 
   it.each(VOCABS)(
     "$vocab: BOS as llama.cpp says, the label after the prompt, method text never a control token",
